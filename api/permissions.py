@@ -1,0 +1,31 @@
+"""The API's single permission gate, the same rule as the page middleware.
+
+On a workspace host: the caller needs current access to that workspace
+(``tenants.selectors.workspace_access``), else 404; writes need a role listed in the view's
+``write_roles``. On the apex host: the caller must be signed in; writes need a ministry
+admin. Anonymous callers get 401/403.
+"""
+
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+from tenants.middleware import is_workspace_host
+from tenants.selectors import workspace_access
+
+
+class HostAccessPermission(BasePermission):
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        if is_workspace_host(request):
+            access = workspace_access(user=user, workspace=request.tenant)
+            if access is None:
+                raise NotFound()
+            request.access = access
+            if request.method in SAFE_METHODS:
+                return True
+            return access.role in getattr(view, "write_roles", ())
+        if request.method in SAFE_METHODS:
+            return True
+        return user.is_ministry_admin

@@ -1,0 +1,66 @@
+"""Small output serializers of the API (input is validated by services and forms)."""
+
+from rest_framework import serializers
+
+from programs.models import BimtekStage
+from tenants.models import Cohort, Membership, Province, Region
+
+
+class ProvinceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Province
+        fields = ["code", "name"]
+
+
+class RegionSerializer(serializers.ModelSerializer):
+    province = ProvinceSerializer(read_only=True)
+    cohort_year = serializers.IntegerField(source="cohort.year", read_only=True, allow_null=True)
+    has_workspace = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Region
+        fields = ["code", "name", "kind", "slug", "province", "cohort_year", "has_workspace"]
+
+    def get_has_workspace(self, region) -> bool:
+        return hasattr(region, "workspace")
+
+
+class CohortSerializer(serializers.ModelSerializer):
+    region_codes = serializers.SlugRelatedField(source="regions", many=True, read_only=True, slug_field="code")
+
+    class Meta:
+        model = Cohort
+        fields = ["year", "mou_date", "region_codes"]
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    email = serializers.EmailField(source="user.email", read_only=True)
+    full_name = serializers.CharField(source="user.full_name", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "email", "full_name", "role", "valid_from", "valid_until"]
+
+
+class MemberInviteSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    full_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+    role = serializers.ChoiceField(choices=Membership.Role.choices)
+    valid_from = serializers.DateField(required=False, allow_null=True, default=None)
+    valid_until = serializers.DateField(required=False, allow_null=True, default=None)
+
+    def validate(self, data):
+        if data["role"] == Membership.Role.FACILITATOR and not data.get("valid_until"):
+            raise serializers.ValidationError({"valid_until": "Fasilitator memerlukan tanggal akhir penugasan."})
+        return data
+
+
+class WorkspaceSerializer(serializers.Serializer):
+    schema_name = serializers.CharField()
+    region = RegionSerializer()
+
+
+class BimtekStageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BimtekStage
+        fields = ["number", "title", "planned_date", "completed_on", "notes"]

@@ -1,0 +1,12 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+
+from api import views_national as views
+
+urlpatterns = [
+    path("regions/", views.RegionListView.as_view(), name="api-region-list"),
+    path("regions/<str:code>/", views.RegionDetailView.as_view(), name="api-region-detail"),
+    path("provinces/", views.ProvinceListView.as_view(), name="api-province-list"),
+    path("cohorts/", views.CohortListView.as_view(), name="api-cohort-list"),
+    path("schema/", SpectacularAPIView.as_view(urlconf="api.urls_national_schema"), name="api-schema"),
+]

@@ -1,0 +1,12 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+
+from api import views_workspace as views
+
+urlpatterns = [
+    path("workspace/", views.WorkspaceDetailView.as_view(), name="api-workspace"),
+    path("members/", views.MemberListView.as_view(), name="api-member-list"),
+    path("members/<int:pk>/", views.MemberDetailView.as_view(), name="api-member-detail"),
+    path("bimtek-stages/", views.BimtekStageListView.as_view(), name="api-bimtek-stage-list"),
+    path("schema/", SpectacularAPIView.as_view(urlconf="api.urls_workspace_schema"), name="api-schema"),
+]

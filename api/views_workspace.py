@@ -1,0 +1,63 @@
+"""Workspace API (region hosts): the workspace, its members and its Bimtek stages.
+
+Every view passes ``HostAccessPermission`` (the default): outsiders get 404.
+"""
+
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.serializers import BimtekStageSerializer, MemberInviteSerializer, MemberSerializer, WorkspaceSerializer
+from programs.selectors import bimtek_stages
+from tenants import selectors, services
+from tenants.models import Membership
+
+ADMIN_ROLES = (Membership.Role.REGION_ADMIN, "ministry_admin")
+
+
+class WorkspaceDetailView(APIView):
+    @extend_schema(responses=WorkspaceSerializer)
+    def get(self, request):
+        return Response(WorkspaceSerializer(request.tenant).data)
+
+
+class MemberListView(generics.ListCreateAPIView):
+    serializer_class = MemberSerializer
+    write_roles = ADMIN_ROLES
+
+    def get_queryset(self):
+        return selectors.members_of(workspace=self.request.tenant)
+
+    @extend_schema(request=MemberInviteSerializer, responses={201: MemberSerializer})
+    def post(self, request):
+        data = MemberInviteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        with transaction.atomic():
+            membership, created = services.add_member(
+                workspace=request.tenant, invited_by=request.user, **data.validated_data
+            )
+        from tenants.views_workspace import _send_invitation
+
+        _send_invitation(request, membership, created)
+        return Response(MemberSerializer(membership).data, status=status.HTTP_201_CREATED)
+
+
+class MemberDetailView(generics.RetrieveDestroyAPIView):
+    serializer_class = MemberSerializer
+    write_roles = ADMIN_ROLES
+
+    def get_queryset(self):
+        return selectors.members_of(workspace=self.request.tenant)
+
+    def perform_destroy(self, instance):
+        services.remove_member(membership=instance)
+
+
+class BimtekStageListView(generics.ListAPIView):
+    serializer_class = BimtekStageSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return bimtek_stages()

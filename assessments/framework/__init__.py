@@ -1,0 +1,1 @@
+"""Public side of assessments: versioned frameworks and the national roll-up."""

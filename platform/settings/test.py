@@ -1,0 +1,15 @@
+"""The test suite: real PostgreSQL and Redis, fast password hashing."""
+
+from platform.settings.base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:63799/0").rsplit("/", 1)[0] + "/1"  # noqa: F405
+CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
+CACHES["default"]["KEY_PREFIX"] = "sc100test"  # noqa: F405
+CELERY_BROKER_URL = REDIS_URL
+CELERY_RESULT_BACKEND = REDIS_URL
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+MEDIA_ROOT = str(RUN_DIR / "test-media")  # noqa: F405
+PUBLIC_PORT = ""
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

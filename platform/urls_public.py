@@ -1,0 +1,19 @@
+"""URLs of the apex host: the national layer."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from tenants import views_national as views
+
+urlpatterns = [
+    path("", views.RegistryView.as_view(), name="home"),
+    path("regions/<str:code>/", views.RegionDetailView.as_view(), name="region-detail"),
+    path("cohorts/", views.CohortListView.as_view(), name="cohort-list"),
+    path("cohorts/new/", views.CohortCreateView.as_view(), name="cohort-create"),
+    path("cohorts/<int:year>/", views.CohortDetailView.as_view(), name="cohort-detail"),
+    path("cohorts/<int:year>/provision/", views.CohortProvisionView.as_view(), name="cohort-provision"),
+    path("jobs/<int:pk>/", views.ProvisioningJobView.as_view(), name="provisioning-job"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("api.urls_national")),
+    path("", include("platform.urls_common")),
+]

@@ -1,0 +1,1 @@
+"""The November showcase (public schema): events, slots, profiles and decks."""

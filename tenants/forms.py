@@ -1,0 +1,81 @@
+"""Forms of the national layer and of workspace membership."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from tenants.models import Cohort, Membership, Province, Region, region_code_validator
+
+
+class RegistryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Cari"), required=False, max_length=100)
+    province = forms.ModelChoiceField(
+        label=_("Provinsi"), queryset=Province.objects.all(), required=False, empty_label=_("Semua provinsi")
+    )
+    kind = forms.ChoiceField(label=_("Jenis"), choices=[("", _("Kabupaten dan kota")), *Region.Kind.choices], required=False)
+    cohort = forms.TypedChoiceField(label=_("Angkatan"), coerce=int, required=False, empty_value=None)
+    participation = forms.ChoiceField(
+        label=_("Keikutsertaan"),
+        required=False,
+        choices=[("", _("Semua")), ("yes", _("Punya ruang kerja")), ("no", _("Belum ikut"))],
+    )
+
+    def __init__(self, *args, cohort_years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].choices = [("", _("Semua angkatan"))] + [(y, str(y)) for y in cohort_years]
+
+
+class CohortForm(forms.Form):
+    year = forms.IntegerField(label=_("Tahun"), min_value=2017, max_value=2100)
+    mou_date = forms.DateField(
+        label=_("Tanggal Nota Kesepakatan"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    region_codes = forms.CharField(
+        label=_("Kode wilayah anggota"),
+        widget=forms.Textarea(attrs={"rows": 4, "placeholder": "35.74, 35.75, 33.72"}),
+        help_text=_("Kode Kemendagri PP.RR, dipisah koma, spasi atau baris baru."),
+    )
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if Cohort.objects.filter(year=year).exists():
+            raise ValidationError(_("Angkatan %(year)s sudah ada."), params={"year": year})
+        return year
+
+    def clean_region_codes(self):
+        raw = self.cleaned_data["region_codes"].replace(",", " ").split()
+        codes = sorted(set(raw))
+        bad = []
+        for code in codes:
+            try:
+                region_code_validator(code)
+            except ValidationError:
+                bad.append(code)
+        if bad:
+            raise ValidationError(_("Bukan kode PP.RR: %(codes)s"), params={"codes": ", ".join(bad)})
+        known = set(Region.objects.filter(code__in=codes).values_list("code", flat=True))
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            raise ValidationError(_("Kode wilayah tidak dikenal: %(codes)s"), params={"codes": ", ".join(unknown)})
+        return codes
+
+
+class InviteMemberForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    full_name = forms.CharField(label=_("Nama lengkap"), max_length=150, required=False)
+    role = forms.ChoiceField(label=_("Peran"), choices=Membership.Role.choices)
+    valid_from = forms.DateField(label=_("Berlaku mulai"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    valid_until = forms.DateField(
+        label=_("Berlaku sampai"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Wajib untuk fasilitator: akses berakhir bersama penugasannya."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("role") == Membership.Role.FACILITATOR and not data.get("valid_until"):
+            self.add_error("valid_until", _("Fasilitator memerlukan tanggal akhir penugasan."))
+        if data.get("valid_from") and data.get("valid_until") and data["valid_until"] < data["valid_from"]:
+            self.add_error("valid_until", _("Tanggal akhir sebelum tanggal mulai."))
+        return data

@@ -1,0 +1,112 @@
+"""Reads of the tenancy layer: the registry with its filters, memberships, access."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from tenants.models import Cohort, Membership, Region, Workspace
+
+
+def registry(
+    *,
+    query: str = "",
+    province: str = "",
+    kind: str = "",
+    cohort_year: int | None = None,
+    participation: str = "",
+) -> QuerySet[Region]:
+    """All kabupaten/kota, filtered; ``participation`` is ``"yes"`` (has a workspace) or ``"no"``."""
+    regions = Region.objects.select_related("province", "cohort", "workspace").order_by("code")
+    if query:
+        regions = regions.filter(Q(name__icontains=query) | Q(code__startswith=query) | Q(province__name__icontains=query))
+    if province:
+        regions = regions.filter(province_id=province)
+    if kind:
+        regions = regions.filter(kind=kind)
+    if cohort_year:
+        regions = regions.filter(cohort__year=cohort_year)
+    if participation == "yes":
+        regions = regions.filter(workspace__isnull=False)
+    elif participation == "no":
+        regions = regions.filter(workspace__isnull=True)
+    return regions
+
+
+def cohorts() -> QuerySet[Cohort]:
+    return Cohort.objects.order_by("-year")
+
+
+def membership_for(*, user, workspace: Workspace, include_expired: bool = False) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    membership = Membership.objects.filter(user=user, workspace=workspace).first()
+    if membership is None or include_expired or membership.is_current():
+        return membership
+    return None
+
+
+def members_of(*, workspace: Workspace) -> QuerySet[Membership]:
+    return Membership.objects.filter(workspace=workspace).select_related("user").order_by("role", "user__email")
+
+
+def current_members_of(*, workspace: Workspace) -> QuerySet[Membership]:
+    today = timezone.localdate()
+    return members_of(workspace=workspace).filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=today), Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+    )
+
+
+def workspaces_of(*, user) -> QuerySet[Membership]:
+    today = timezone.localdate()
+    return (
+        Membership.objects.filter(user=user)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today), Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .select_related("workspace__region")
+        .prefetch_related("workspace__domains")
+        .order_by("workspace__region__name")
+    )
+
+
+@dataclass(frozen=True)
+class WorkspaceAccess:
+    """What one user may do in one workspace, resolved once per request."""
+
+    role: str  # a Membership.Role value, or "ministry_admin" / "ministry_analyst"
+    membership: Membership | None
+
+    @property
+    def can_manage_members(self) -> bool:
+        return self.role in (Membership.Role.REGION_ADMIN, "ministry_admin")
+
+    @property
+    def can_edit_workspace(self) -> bool:
+        return self.role in (Membership.Role.REGION_ADMIN, "ministry_admin")
+
+    @property
+    def is_national(self) -> bool:
+        return self.membership is None
+
+
+def workspace_access(*, user, workspace: Workspace) -> WorkspaceAccess | None:
+    """The user's access to ``workspace``, or ``None`` when they must get nothing.
+
+    Ministry staff read every workspace (admins also manage it); everyone else needs a
+    membership that is current today. One query at most.
+    """
+    if not user.is_authenticated or not user.is_active or workspace.is_template:
+        return None
+    if user.is_ministry_admin:
+        return WorkspaceAccess("ministry_admin", None)
+    if user.is_ministry_staff:
+        return WorkspaceAccess("ministry_analyst", None)
+    membership = membership_for(user=user, workspace=workspace)
+    return WorkspaceAccess(membership.role, membership) if membership else None
+
+
+def cohorts_with_counts() -> QuerySet[Cohort]:
+    from django.db.models import Count
+
+    return Cohort.objects.annotate(
+        region_count=Count("regions"), workspace_count=Count("regions__workspace")
+    ).order_by("-year")

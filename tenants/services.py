@@ -1,0 +1,237 @@
+"""Writes of the tenancy layer: loading the region registry, cohorts, provisioning
+workspaces by cloning the template schema, and memberships."""
+
+import csv
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django_tenants.utils import schema_exists
+
+from tenants import selectors
+from tenants.cache import forget_host
+from tenants.clone import clone_template_schema
+from tenants.models import Cohort, Domain, Membership, Province, Region, Workspace
+
+logger = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+# --- the registry -------------------------------------------------------------------------
+
+
+def region_slug(name: str) -> str:
+    """The subdomain label of a region: its official name, slugified (``kota-probolinggo``)."""
+    return slugify(name)[:63].strip("-")
+
+
+def region_kind(name: str) -> str:
+    return Region.Kind.KOTA if name.startswith("Kota ") else Region.Kind.KABUPATEN
+
+
+@dataclass
+class LoadResult:
+    provinces_created: int
+    regions_created: int
+    regions_updated: int
+
+
+@transaction.atomic
+def load_regions(*, data_dir: Path = DATA_DIR) -> LoadResult:
+    """Create or update the 38 provinces and 514 regions from the bundled CSV files.
+
+    Idempotent. A region's slug is set once, when it is created, and never recomputed: a
+    renamed region keeps its subdomain.
+    """
+    with open(data_dir / "provinces.csv", newline="", encoding="utf-8") as f:
+        provinces = {row["code"]: row["name"] for row in csv.DictReader(f)}
+    with open(data_dir / "regencies.csv", newline="", encoding="utf-8") as f:
+        regencies = list(csv.DictReader(f))
+
+    existing_provinces = {p.code: p for p in Province.objects.all()}
+    new_provinces = [Province(code=c, name=n) for c, n in provinces.items() if c not in existing_provinces]
+    Province.objects.bulk_create(new_provinces)
+    changed_provinces = []
+    for code, name in provinces.items():
+        if code in existing_provinces and existing_provinces[code].name != name:
+            existing_provinces[code].name = name
+            changed_provinces.append(existing_provinces[code])
+    Province.objects.bulk_update(changed_provinces, ["name"])
+
+    existing = {r.code: r for r in Region.objects.all()}
+    taken = {r.slug for r in existing.values()}
+    to_create, to_update = [], []
+    for row in regencies:
+        code, name = row["code"], row["name"]
+        if code in existing:
+            region = existing[code]
+            if region.name != name or region.province_id != row["province_code"]:
+                region.name, region.province_id, region.kind = name, row["province_code"], region_kind(name)
+                to_update.append(region)
+            continue
+        slug = region_slug(name)
+        if slug in taken:
+            slug = f"{slug[:57]}-{code.replace('.', '')}"
+        taken.add(slug)
+        to_create.append(
+            Region(code=code, province_id=row["province_code"], name=name, kind=region_kind(name), slug=slug)
+        )
+    Region.objects.bulk_create(to_create)
+    Region.objects.bulk_update(to_update, ["name", "province", "kind"])
+    return LoadResult(len(new_provinces), len(to_create), len(to_update))
+
+
+@transaction.atomic
+def create_cohort(*, year: int, mou_date: date | None, region_codes: Iterable[str]) -> Cohort:
+    """Create a cohort and make the given regions its members."""
+    codes = sorted(set(region_codes))
+    regions = list(Region.objects.filter(code__in=codes).select_for_update())
+    unknown = sorted(set(codes) - {r.code for r in regions})
+    if unknown:
+        raise ValidationError({"regions": _("Kode wilayah tidak dikenal: %(codes)s") % {"codes": ", ".join(unknown)}})
+    if Cohort.objects.filter(year=year).exists():
+        raise ValidationError({"year": _("Angkatan %(year)s sudah ada.") % {"year": year}})
+    taken = [r for r in regions if r.cohort_id is not None]
+    if taken:
+        raise ValidationError(
+            {
+                "regions": _("Sudah tergabung dalam angkatan lain: %(names)s")
+                % {"names": ", ".join(f"{r.name} ({r.cohort_id and r.cohort.year})" for r in taken)}
+            }
+        )
+    cohort = Cohort.objects.create(year=year, mou_date=mou_date)
+    Region.objects.filter(code__in=codes).update(cohort=cohort)
+    return cohort
+
+
+# --- workspaces ---------------------------------------------------------------------------
+
+
+def workspace_domain(region: Region) -> str:
+    return f"{region.slug}.{settings.BASE_DOMAIN}"
+
+
+def schema_name_for(region: Region) -> str:
+    return region.slug.replace("-", "_")
+
+
+@dataclass
+class ProvisionResult:
+    workspace: Workspace
+    created: bool
+    seconds: float
+
+
+def provision_workspace(*, region: Region) -> ProvisionResult:
+    """Give a region its workspace: clone the template schema, add the domain.
+
+    Idempotent: a region that already has a workspace is returned unchanged. The schema and
+    the public rows are created in one transaction, so a failure leaves nothing behind.
+    """
+    started = time.perf_counter()
+    existing = Workspace.objects.filter(region=region).first()
+    if existing is not None:
+        return ProvisionResult(existing, False, 0.0)
+    schema_name = schema_name_for(region)
+    with transaction.atomic():
+        if schema_exists(schema_name):
+            raise ValidationError(
+                _("Skema %(schema)s sudah ada tanpa ruang kerja; periksa basis data.") % {"schema": schema_name}
+            )
+        clone_template_schema(schema_name)
+        workspace = Workspace.objects.create(schema_name=schema_name, region=region)
+        domain = Domain.objects.create(domain=workspace_domain(region), tenant=workspace, is_primary=True)
+        from programs.services import seed_workspace
+
+        with_schema(workspace, lambda: seed_workspace(region=region))
+    forget_host(domain.domain)
+    return ProvisionResult(workspace, True, time.perf_counter() - started)
+
+
+def with_schema(workspace: Workspace, fn: Callable[[], object]):
+    previous = connection.tenant
+    connection.set_tenant(workspace)
+    try:
+        return fn()
+    finally:
+        connection.set_tenant(previous)
+
+
+def provision_regions(
+    *, regions: Iterable[Region], on_progress: Callable[[Region, ProvisionResult], None] | None = None
+) -> list[ProvisionResult]:
+    results = []
+    for region in regions:
+        result = provision_workspace(region=region)
+        results.append(result)
+        if on_progress:
+            on_progress(region, result)
+    return results
+
+
+# --- memberships --------------------------------------------------------------------------
+
+
+def add_member(
+    *,
+    workspace: Workspace,
+    email: str,
+    role: str,
+    invited_by,
+    full_name: str = "",
+    valid_from: date | None = None,
+    valid_until: date | None = None,
+) -> tuple[Membership, bool]:
+    """Make a person a member of a workspace; create their account when they have none.
+
+    Returns the membership and whether a new account was created (the caller then sends the
+    password-setting e-mail). An existing member is refused, not silently re-invited.
+    """
+    from platform.accounts.models import User
+
+    email = User.objects.normalize_email(email).strip().lower()
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": _("Peran tidak dikenal.")})
+    if valid_from and valid_until and valid_until < valid_from:
+        raise ValidationError({"valid_until": _("Tanggal akhir sebelum tanggal mulai.")})
+    with transaction.atomic():
+        user = User.objects.filter(email__iexact=email).first()
+        created = user is None
+        if created:
+            user = User.objects.create_user(email=email, password=None, full_name=full_name)
+        elif selectors.membership_for(user=user, workspace=workspace, include_expired=True):
+            raise ValidationError({"email": _("%(email)s sudah menjadi anggota ruang kerja ini.") % {"email": email}})
+        membership = Membership.objects.create(
+            user=user,
+            workspace=workspace,
+            role=role,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            invited_by=invited_by,
+        )
+    return membership, created
+
+
+def remove_member(*, membership: Membership) -> None:
+    membership.delete()
+
+
+def start_provisioning(*, cohort: Cohort, requested_by) -> "ProvisioningJob":
+    """Record a provisioning job for a cohort and hand it to the worker after commit."""
+    from tenants.models import ProvisioningJob
+    from tenants.tasks import provision_cohort_job
+
+    job = ProvisioningJob.objects.create(
+        cohort=cohort, requested_by=requested_by, total=cohort.regions.count()
+    )
+    transaction.on_commit(lambda: provision_cohort_job.delay(job.pk))
+    return job
