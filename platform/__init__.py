@@ -33,8 +33,3 @@ globals().update(
         if not (name.startswith("__") and name.endswith("__"))
     }
 )
-
-# Celery application, imported so that ``@shared_task`` binds to it when Django starts.
-from platform.celery import app as celery_app  # noqa: E402
-
-__all__ = ["celery_app"]

@@ -21,6 +21,7 @@ PUBLIC_PORT = env.str("PUBLIC_PORT", default="")
 
 SHARED_APPS = [
     "django_tenants",
+    "platform",
     "platform.accounts",
     "tenants",
     "django.contrib.contenttypes",
