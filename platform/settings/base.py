@@ -55,6 +55,8 @@ PUBLIC_SCHEMA_URLCONF = "platform.urls_public"
 ROOT_URLCONF = "platform.urls_tenant"
 DEFAULT_NOT_FOUND_TENANT_VIEW = "platform.views.unknown_workspace"
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+# Issue "SET search_path" once per schema switch, not before every query.
+TENANT_LIMIT_SET_CALLS = True
 # migrate_schemas: skip schemas already at the latest migration, migrate the rest in parallel.
 GET_EXECUTOR_FUNCTION = "tenants.migration_executor.get_executor"
 TENANT_MULTIPROCESSING_MAX_PROCESSES = env.int("MIGRATE_PROCESSES", default=2)

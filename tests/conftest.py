@@ -1,0 +1,119 @@
+"""Test fixtures: real PostgreSQL and Redis, tenants made once per session.
+
+Schema creation is the slow part, so the test database gets, once per session, the region
+registry, a 2018 cohort and two provisioned workspaces (Kota Probolinggo and Kota
+Pasuruan) with one user per role. Each test then runs in a transaction that is rolled back
+(``db`` fixture); tests that need committed data (a real Celery worker, a browser) clean
+up after themselves.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.utils import timezone
+
+PASSWORD = "rahasia-uji-123"
+
+
+@dataclass
+class World:
+    probolinggo: object  # Workspace of Kota Probolinggo (35.74)
+    pasuruan: object  # Workspace of Kota Pasuruan (35.75)
+    users: dict  # name -> User
+
+    def host(self, workspace) -> str:
+        return workspace.domains.get(is_primary=True).domain
+
+
+def _build_world():
+    from platform.accounts.models import User
+    from tenants.models import Cohort, Membership, Region, Workspace
+    from tenants.services import load_regions, provision_regions
+
+    load_regions()
+    cohort, _ = Cohort.objects.get_or_create(year=2018, defaults={"mou_date": date(2018, 5, 8)})
+    Region.objects.filter(code__in=["35.74", "35.75"]).update(cohort=cohort)
+    provision_regions(regions=Region.objects.filter(code__in=["35.74", "35.75"]).select_related("cohort"))
+    probolinggo = Workspace.objects.get(region_id="35.74")
+    pasuruan = Workspace.objects.get(region_id="35.75")
+
+    today = timezone.localdate()
+    users = {}
+
+    def user(name, **extra):
+        u = User.objects.filter(email=f"{name}@example.id").first() or User.objects.create_user(
+            email=f"{name}@example.id", password=PASSWORD, full_name=name.replace("_", " ").title(), **extra
+        )
+        users[name] = u
+        return u
+
+    def member(name, workspace, role, **extra):
+        Membership.objects.get_or_create(user=user(name), workspace=workspace, defaults={"role": role, **extra})
+
+    member("admin_probolinggo", probolinggo, Membership.Role.REGION_ADMIN)
+    member("editor_probolinggo", probolinggo, Membership.Role.OPD_EDITOR)
+    member("council_probolinggo", probolinggo, Membership.Role.COUNCIL)
+    member("head_probolinggo", probolinggo, Membership.Role.REGIONAL_HEAD)
+    member("viewer_probolinggo", probolinggo, Membership.Role.VIEWER)
+    member(
+        "facilitator_current",
+        probolinggo,
+        Membership.Role.FACILITATOR,
+        valid_from=today - timedelta(days=30),
+        valid_until=today + timedelta(days=30),
+    )
+    member(
+        "facilitator_expired",
+        probolinggo,
+        Membership.Role.FACILITATOR,
+        valid_from=today - timedelta(days=400),
+        valid_until=today - timedelta(days=1),
+    )
+    member("admin_pasuruan", pasuruan, Membership.Role.REGION_ADMIN)
+    user("ministry_admin", national_role=User.NationalRole.MINISTRY_ADMIN, is_staff=True)
+    user("ministry_analyst", national_role=User.NationalRole.MINISTRY_ANALYST)
+    user("nobody")
+    return World(probolinggo=probolinggo, pasuruan=pasuruan, users=users)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        cache.clear()
+        _build_world()
+
+
+@pytest.fixture
+def world(db) -> World:
+    from platform.accounts.models import User
+    from tenants.models import Workspace
+
+    return World(
+        probolinggo=Workspace.objects.get(region_id="35.74"),
+        pasuruan=Workspace.objects.get(region_id="35.75"),
+        users={u.email.split("@")[0]: u for u in User.objects.filter(email__endswith="@example.id")},
+    )
+
+
+@pytest.fixture(autouse=True)
+def _public_schema_and_clean_cache():
+    yield
+    connection.set_schema_to_public()  # no query: only resets the search_path to set next
+    cache.clear()
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)``: a test client signed in as ``user`` (or anonymous with None)."""
+    from django.test import Client
+
+    def make(user):
+        c = Client()
+        if user is not None:
+            c.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return c
+
+    return make
