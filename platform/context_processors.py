@@ -14,6 +14,12 @@ def workspace_url(domain: str, path: str = "/") -> str:
     return f"//{domain}{port}{path}"
 
 
+def absolute_url(host: str, path: str = "/") -> str:
+    """An absolute URL for e-mails and other places without a request."""
+    port = f":{settings.PUBLIC_PORT}" if settings.PUBLIC_PORT else ""
+    return f"{settings.SITE_SCHEME}://{host}{port}{path}"
+
+
 def site(request):
     tenant = getattr(request, "tenant", None)
     on_workspace = tenant is not None and tenant.schema_name != get_public_schema_name()

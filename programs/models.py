@@ -19,6 +19,7 @@ class BimtekStage(models.Model):
     planned_date = models.DateField(_("tanggal rencana"), null=True, blank=True)
     completed_on = models.DateField(_("tanggal selesai"), null=True, blank=True)
     notes = models.TextField(_("catatan"), blank=True)
+    reminded_on = models.DateField(_("pengingat dikirim"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["number"]

@@ -1,8 +1,12 @@
 """Writes inside a workspace (run with the workspace's schema active)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import connection
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -40,3 +44,51 @@ def update_bimtek_stage(*, stage: BimtekStage, planned_date: date | None, comple
     stage.full_clean()
     stage.save()
     return stage
+
+
+REMINDER_DAYS_AHEAD = 14
+
+
+def send_bimtek_reminders(*, today: date) -> int:
+    """E-mail the workspace's region admins about Bimtek stages due within two weeks.
+
+    Runs in the schema of one workspace (the daily beat entry is sent to each). A stage is
+    announced once; returns the number of stages announced.
+    """
+    from tenants.models import Membership
+    from tenants.selectors import current_members_of
+
+    workspace = connection.tenant
+    due = list(
+        BimtekStage.objects.filter(
+            completed_on__isnull=True,
+            reminded_on__isnull=True,
+            planned_date__gte=today,
+            planned_date__lte=today + timedelta(days=REMINDER_DAYS_AHEAD),
+        )
+    )
+    if not due:
+        return 0
+    recipients = [
+        m.user.email
+        for m in current_members_of(workspace=workspace).filter(role=Membership.Role.REGION_ADMIN, user__is_active=True)
+    ]
+    from platform.context_processors import absolute_url
+
+    workspace_url = absolute_url(workspace.domains.get(is_primary=True).domain)
+    for stage in due:
+        if recipients:
+            with translation.override("id"):
+                send_mail(
+                    subject=_("Bimtek %(stage)s %(region)s: %(date)s")
+                    % {"stage": stage.roman, "region": workspace.region.name, "date": stage.planned_date.strftime("%d-%m-%Y")},
+                    message=render_to_string(
+                        "programs/email/bimtek_reminder.txt",
+                        {"stage": stage, "region": workspace.region, "workspace_url": workspace_url},
+                    ),
+                    from_email=None,
+                    recipient_list=recipients,
+                )
+        stage.reminded_on = today
+        stage.save(update_fields=["reminded_on"])
+    return len(due)

@@ -1,15 +1,16 @@
-"""Celery beat scheduler: django-celery-beat's database schedule, tenant-aware.
+"""Celery beat scheduler, tenant-aware (tenant-schemas-celery).
 
-A periodic task marked for all tenants runs once in every workspace schema, but never in
-the template schema new workspaces are cloned from.
+The schedule is ``CELERY_BEAT_SCHEDULE`` in settings. An entry without ``tenant_schemas``
+is sent once to every workspace schema, with the schema in the task headers; the template
+schema new workspaces are cloned from is never one of them.
 """
 
-from tenant_schemas_celery.db_scheduler import TenantAwareDatabaseScheduler
+from tenant_schemas_celery.scheduler import TenantAwarePersistentScheduler
 
 from tenants.models import Workspace
 
 
-class WorkspaceBeatScheduler(TenantAwareDatabaseScheduler):
+class WorkspaceBeatScheduler(TenantAwarePersistentScheduler):
     @classmethod
     def get_queryset(cls):
         return Workspace.objects.filter(is_template=False)

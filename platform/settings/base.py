@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from platform.settings.env import env
@@ -18,6 +19,7 @@ ALLOWED_HOSTS = [BASE_DOMAIN, f".{BASE_DOMAIN}"]
 WEB_PORT = env.int("WEB_PORT", default=8000)
 # Port shown in links between hosts (empty behind a proxy on 80/443).
 PUBLIC_PORT = env.str("PUBLIC_PORT", default="")
+SITE_SCHEME = env.str("SITE_SCHEME", default="http")
 
 SHARED_APPS = [
     "django_tenants",
@@ -37,7 +39,6 @@ SHARED_APPS = [
     "django_filters",
     "django_htmx",
     "axes",
-    "django_celery_beat",
     "api",
 ]
 TENANT_APPS = [
@@ -200,6 +201,13 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "tenants.beat.WorkspaceBeatScheduler"
+# Entries without "tenant_schemas" run once in every workspace schema (never the template).
+CELERY_BEAT_SCHEDULE = {
+    "bimtek-reminders": {
+        "task": "programs.tasks.send_bimtek_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 
 LOGGING = {
     "version": 1,

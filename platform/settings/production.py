@@ -18,6 +18,7 @@ CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="smtp://localhost:25")
 vars().update(EMAIL_CONFIG)
 
+SITE_SCHEME = env.str("SITE_SCHEME", default="https")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SESSION_COOKIE_SECURE = True

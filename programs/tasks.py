@@ -1,0 +1,13 @@
+"""Workspace background jobs (thin; each runs in the schema it was sent from)."""
+
+from celery import shared_task
+from django.db import connection
+from django.utils import timezone
+
+from programs import services
+
+
+@shared_task(acks_late=True)
+def send_bimtek_reminders() -> dict:
+    count = services.send_bimtek_reminders(today=timezone.localdate())
+    return {"schema": connection.schema_name, "reminded": count}
