@@ -80,10 +80,28 @@ def _build_world():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """Create the test database (always: tests with committed data need it too) and the world."""
+    from django.test.utils import setup_databases, teardown_databases
+
     with django_db_blocker.unblock():
+        config = setup_databases(verbosity=0, interactive=False, aliases={"default"}, serialized_aliases=set())
         cache.clear()
         _build_world()
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=0)
+
+
+@pytest.fixture
+def committed_db(django_db_setup, django_db_blocker):
+    """Database access without a wrapping transaction, for a real worker or browser.
+
+    The test must undo what it writes; the session's world is never flushed.
+    """
+    with django_db_blocker.unblock():
+        yield
+        connection.set_schema_to_public()
 
 
 @pytest.fixture
