@@ -138,6 +138,8 @@ class CohortProvisionView(NationalView):
 class ProvisioningJobView(NationalView):
     """Progress of a provisioning job; polled by htmx while it runs."""
 
+    rule = staticmethod(rules.can_manage_cohorts)
+
     def get(self, request, pk):
         job = get_object_or_404(ProvisioningJob.objects.select_related("cohort"), pk=pk)
         return render(request, "tenants/_job_progress.html", {"job": job})

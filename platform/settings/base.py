@@ -190,7 +190,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "National registry (apex host) and region workspaces (region hosts).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_PERMISSIONS": ["api.permissions.HostAccessPermission"],
 }
 
 CELERY_BROKER_URL = REDIS_URL
