@@ -1,11 +1,19 @@
 """Keep the host → workspace cache honest: any change to a domain or workspace drops the
 cached entries of the host names involved."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from tenants.cache import forget_host
 from tenants.models import Domain, Workspace
+
+
+@receiver(pre_save, sender=Domain)
+def _domain_renamed(sender, instance, **kwargs):
+    if instance.pk:
+        old = Domain.objects.filter(pk=instance.pk).values_list("domain", flat=True).first()
+        if old and old != instance.domain:
+            forget_host(old)
 
 
 @receiver([post_save, post_delete], sender=Domain)

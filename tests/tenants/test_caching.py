@@ -1,0 +1,68 @@
+"""Host resolution is cached and invalidated; cache keys carry the schema name."""
+
+import redis
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tenants.models import Domain
+
+P = "kota-probolinggo.sc100.test"
+
+
+def test_warm_host_cache_costs_no_query_for_the_workspace(world, client_for):
+    client = client_for(world.users["viewer_probolinggo"])
+    client.get("/", HTTP_HOST=P)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/health/", HTTP_HOST=P).status_code == 200
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "tenants_domain" not in sql and "tenants_workspace" not in sql
+
+
+def test_workspace_page_costs_one_query_more_than_the_same_page_on_the_apex(world, client_for):
+    """The membership gate is the only extra query of a workspace page (warm cache)."""
+    client = client_for(world.users["viewer_probolinggo"])
+    # Like for like: each signs the user in and reads one small unpaginated list.
+    client.get("/api/v1/bimtek-stages/", HTTP_HOST=P)
+    client.get("/api/v1/provinces/", HTTP_HOST="sc100.test")
+    with CaptureQueriesContext(connection) as apex:
+        assert client.get("/api/v1/provinces/", HTTP_HOST="sc100.test").status_code == 200
+    with CaptureQueriesContext(connection) as workspace:
+        assert client.get("/api/v1/bimtek-stages/", HTTP_HOST=P).status_code == 200
+    real = lambda qs: [q["sql"] for q in qs.captured_queries if not q["sql"].startswith("SET search_path")]  # noqa: E731
+    assert len(real(workspace)) == len(real(apex)) + 1, real(workspace)
+    assert "tenants_membership" in " ".join(real(workspace))
+
+
+def test_changing_a_domain_invalidates_the_cached_host(world, client_for):
+    client = client_for(world.users["viewer_probolinggo"])
+    assert client.get("/", HTTP_HOST=P).status_code == 200
+    domain = Domain.objects.get(domain=P)
+    domain.domain = "smartcity.probolinggokota.sc100.test"
+    domain.save()
+    assert client.get("/", HTTP_HOST=P).status_code == 404
+    assert client.get("/", HTTP_HOST="smartcity.probolinggokota.sc100.test").status_code == 200
+
+
+def test_unknown_host_is_cached_until_the_workspace_is_provisioned(world, client_for):
+    from tenants.models import Region
+    from tenants.services import provision_workspace
+
+    client = client_for(world.users["ministry_admin"])
+    assert client.get("/", HTTP_HOST="kabupaten-probolinggo.sc100.test").status_code == 404
+    provision_workspace(region=Region.objects.get(code="35.13"))
+    assert client.get("/", HTTP_HOST="kabupaten-probolinggo.sc100.test").status_code == 200
+
+
+def test_cache_keys_are_prefixed_by_schema(world):
+    connection.set_tenant(world.probolinggo)
+    cache.set("dashboard", "probolinggo data")
+    connection.set_tenant(world.pasuruan)
+    assert cache.get("dashboard") is None
+    cache.set("dashboard", "pasuruan data")
+    connection.set_tenant(world.probolinggo)
+    assert cache.get("dashboard") == "probolinggo data"
+    raw = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])
+    keys = {k.decode() for k in raw.keys("*dashboard")}
+    assert keys == {"kota_probolinggo:sc100test:1:dashboard", "kota_pasuruan:sc100test:1:dashboard"}
