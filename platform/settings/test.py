@@ -19,3 +19,4 @@ _redis_base = REDIS_URL.rsplit("/", 1)[0]
 CELERY_BROKER_URL = f"{_redis_base}/2"
 CELERY_RESULT_BACKEND = f"{_redis_base}/2"
 AXES_FAILURE_LIMIT = 5
+WHITENOISE_USE_FINDERS = True
