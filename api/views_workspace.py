@@ -26,6 +26,7 @@ class WorkspaceDetailView(APIView):
 class MemberListView(generics.ListCreateAPIView):
     serializer_class = MemberSerializer
     write_roles = ADMIN_ROLES
+    queryset = Membership.objects.none()  # for the schema; requests use get_queryset
 
     def get_queryset(self):
         return selectors.members_of(workspace=self.request.tenant)
@@ -47,6 +48,7 @@ class MemberListView(generics.ListCreateAPIView):
 class MemberDetailView(generics.RetrieveDestroyAPIView):
     serializer_class = MemberSerializer
     write_roles = ADMIN_ROLES
+    queryset = Membership.objects.none()  # for the schema; requests use get_queryset
 
     def get_queryset(self):
         return selectors.members_of(workspace=self.request.tenant)
