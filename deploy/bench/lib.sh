@@ -97,3 +97,34 @@ machine_info() {
         "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)" \
         "$(psql_bench postgres -tAc 'SHOW server_version')" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+SAMPLER_PID=
+start_activity_sampler() {   # start_activity_sampler FILE — pg_stat_activity once a second
+    local file="$1"
+    (
+        while sleep 1; do
+            psql -X -q -A -t -F '|' -h 127.0.0.1 -p "$PG_PORT" -U smartcity -d postgres -c \
+                "SELECT to_char(clock_timestamp(), 'HH24:MI:SS'), datname, coalesce(wait_event_type, '-'),
+                        coalesce(wait_event, '-'), left(regexp_replace(query, '\s+', ' ', 'g'), 60)
+                 FROM pg_stat_activity
+                 WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'" \
+                2>/dev/null || true
+        done
+    ) >"$file" &
+    SAMPLER_PID=$!
+    trap stop_activity_sampler EXIT
+}
+
+stop_activity_sampler() {
+    [ -n "$SAMPLER_PID" ] || return 0
+    kill "$SAMPLER_PID" 2>/dev/null || true
+    wait "$SAMPLER_PID" 2>/dev/null || true
+    SAMPLER_PID=
+}
+
+summarize_activity() {   # seconds during which other databases had active queries, per database
+    local file="$1"
+    say "active backends seen in the once-a-second samples (database: samples):"
+    awk -F'|' '{ n[$2]++ } END { for (d in n) printf "    %s: %d\n", d, n[d] }' "$file" | sort >&2
+    say "lock waits seen in the bench database: $(awk -F'|' -v db="$BENCH_DB" '$2 == db && $3 == "Lock"' "$file" | wc -l)"
+}

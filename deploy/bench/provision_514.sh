@@ -25,10 +25,16 @@ t=$(now); manage load_regions; say "load_regions: $(elapsed "$t") s"
 
 stamp="$(date +%Y%m%d-%H%M%S)"
 csv="$OUT/provision-$stamp.csv"
+activity="$OUT/provision-$stamp-activity.log"
 say "provision_workspaces --all (timeout ${TIMEOUT}s); per-workspace times -> ${csv#"$ROOT"/}"
+# Once a second, what else the cluster is doing (other databases, lock waits): to tell
+# slow stretches caused by other load apart from slowness of provisioning itself.
+start_activity_sampler "$activity"
 t=$(now)
 timeout "$TIMEOUT" "$PY" deploy/bench/provision.py "$csv"
 total="$(elapsed "$t")"
+stop_activity_sampler
+summarize_activity "$activity"
 say "whole run (process start to exit): $total s (target <= 180 s)"
 
 n="$(workspace_count)"
