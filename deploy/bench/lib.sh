@@ -96,6 +96,8 @@ machine_info() {
         "$(nproc)" "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" \
         "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)" \
         "$(psql_bench postgres -tAc 'SHOW server_version')" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    printf 'code: commit %s%s\n' "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')" \
+        "$(git -C "$ROOT" status --porcelain 2>/dev/null | grep -qv '^.. deploy/bench/' && echo ' + uncommitted changes' || true)"
 }
 
 SAMPLER_PID=

@@ -34,3 +34,16 @@ def test_missing_environment_variable_is_named():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "Environment variable DATABASE_URL is not set" in result.stderr
+
+
+def test_indonesian_is_the_default_even_for_an_english_browser(db, client):
+    response = client.get("/accounts/login/", HTTP_HOST="sc100.test", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "id"
+    assert "Lupa kata sandi?" in response.content.decode()
+
+
+def test_language_switch_gives_english(db, client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"}, HTTP_HOST="sc100.test")
+    response = client.get("/accounts/login/", HTTP_HOST="sc100.test")
+    assert response["Content-Language"] == "en"
+    assert "Forgot your password?" in response.content.decode()
