@@ -142,4 +142,7 @@ class ProvisioningJobView(NationalView):
 
     def get(self, request, pk):
         job = get_object_or_404(ProvisioningJob.objects.select_related("cohort"), pk=pk)
-        return render(request, "tenants/_job_progress.html", {"job": job})
+        response = render(request, "tenants/_job_progress.html", {"job": job})
+        if request.htmx and job.status in (ProvisioningJob.Status.DONE, ProvisioningJob.Status.FAILED):
+            response["HX-Refresh"] = "true"  # reload the cohort page once: its list is now stale
+        return response

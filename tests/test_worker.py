@@ -109,4 +109,8 @@ def test_provisioning_from_the_ui_runs_on_the_worker_with_progress(worker, cohor
     assert schema_exists("kabupaten_probolinggo") and schema_exists("kabupaten_pasuruan")
     progress = client.get(f"/jobs/{job.pk}/", HTTP_HOST="sc100.test").content.decode()
     assert "2/2" in progress and "hx-trigger" not in progress  # finished: polling stops
+    polled = client.get(f"/jobs/{job.pk}/", HTTP_HOST="sc100.test", HTTP_HX_REQUEST="true")
+    assert polled["HX-Refresh"] == "true"  # the page reloads once to show the new workspaces
+    cohort_page = client.get("/cohorts/2024/", HTTP_HOST="sc100.test")
+    assert cohort_page.context["missing"] == 0 and "Siapkan ruang kerja" not in cohort_page.content.decode()
     assert client.get("/", HTTP_HOST="kabupaten-pasuruan.sc100.test").status_code == 200

@@ -59,6 +59,7 @@ bench_env() {
     export CACHE_PREFIX="sc100bench"
     export EMAIL_FILE_PATH="$OUT/mail"
     export LOG_LEVEL="${LOG_LEVEL:-WARNING}"
+    export BENCH_OUT="$OUT"
     mkdir -p "$OUT" "$EMAIL_FILE_PATH"
     cd "$ROOT"
 }

@@ -95,8 +95,9 @@ def test_region_page_shows_code_province_cohort_and_workspace_link(world, client
     response = client_for(world.users["ministry_analyst"]).get("/regions/35.74/", HTTP_HOST="sc100.test")
     body = response.content.decode()
     assert response.status_code == 200
-    for text in ("35.74", "Jawa Timur", "2018", "kota-probolinggo.sc100.test"):
+    for text in ("35.74", "Jawa Timur", ">2018</a>", "8 Mei 2018", "kota-probolinggo.sc100.test"):
         assert text in body
+    assert "2.018" not in body  # a year is not a number with a thousands separator
 
 
 def test_unknown_region_code_is_a_404(world, client_for):
