@@ -16,18 +16,24 @@ def _public(view):
 urlpatterns = [
     path(
         "accounts/login/",
-        _public(auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True)),
+        _public(
+            auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True)
+        ),
         name="login",
     ),
     path("accounts/logout/", _public(auth_views.LogoutView.as_view()), name="logout"),
     path("accounts/password_reset/", _public(auth_views.PasswordResetView.as_view()), name="password_reset"),
-    path("accounts/password_reset/done/", _public(auth_views.PasswordResetDoneView.as_view()), name="password_reset_done"),
+    path(
+        "accounts/password_reset/done/", _public(auth_views.PasswordResetDoneView.as_view()), name="password_reset_done"
+    ),
     path(
         "accounts/reset/<uidb64>/<token>/",
         _public(auth_views.PasswordResetConfirmView.as_view()),
         name="password_reset_confirm",
     ),
-    path("accounts/reset/done/", _public(auth_views.PasswordResetCompleteView.as_view()), name="password_reset_complete"),
+    path(
+        "accounts/reset/done/", _public(auth_views.PasswordResetCompleteView.as_view()), name="password_reset_complete"
+    ),
     path("accounts/password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("i18n/setlang/", _public(set_language), name="set_language"),

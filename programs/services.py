@@ -4,10 +4,9 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import connection
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -37,7 +36,9 @@ def seed_workspace(*, region) -> None:
 
 
 @transaction.atomic
-def update_bimtek_stage(*, stage: BimtekStage, planned_date: date | None, completed_on: date | None, notes: str) -> BimtekStage:
+def update_bimtek_stage(
+    *, stage: BimtekStage, planned_date: date | None, completed_on: date | None, notes: str
+) -> BimtekStage:
     if completed_on and completed_on > date.today():
         raise ValidationError({"completed_on": _("Tanggal selesai tidak boleh di masa depan.")})
     stage.planned_date, stage.completed_on, stage.notes = planned_date, completed_on, notes
@@ -81,7 +82,11 @@ def send_bimtek_reminders(*, today: date) -> int:
             with translation.override("id"):
                 send_mail(
                     subject=_("Bimtek %(stage)s %(region)s: %(date)s")
-                    % {"stage": stage.roman, "region": workspace.region.name, "date": stage.planned_date.strftime("%d-%m-%Y")},
+                    % {
+                        "stage": stage.roman,
+                        "region": workspace.region.name,
+                        "date": stage.planned_date.strftime("%d-%m-%Y"),
+                    },
                     message=render_to_string(
                         "programs/email/bimtek_reminder.txt",
                         {"stage": stage, "region": workspace.region, "workspace_url": workspace_url},

@@ -16,7 +16,9 @@ class BimtekStageEditView(WorkspaceView):
 
     def get(self, request, number):
         stage = get_object_or_404(BimtekStage, number=number)
-        return render(request, "programs/bimtek_stage_form.html", {"stage": stage, "form": BimtekStageForm(instance=stage)})
+        return render(
+            request, "programs/bimtek_stage_form.html", {"stage": stage, "form": BimtekStageForm(instance=stage)}
+        )
 
     def post(self, request, number):
         stage = get_object_or_404(BimtekStage, number=number)

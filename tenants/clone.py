@@ -110,7 +110,9 @@ def _read_template_ddl(cursor) -> list[str]:
         [ns],
     )
     for (definition,) in cursor.fetchall():
-        ddl.append(definition.replace(f" ON {_q(tpl)}.", f" ON {PLACEHOLDER}.").replace(f" ON {tpl}.", f" ON {PLACEHOLDER}."))
+        ddl.append(
+            definition.replace(f" ON {_q(tpl)}.", f" ON {PLACEHOLDER}.").replace(f" ON {tpl}.", f" ON {PLACEHOLDER}.")
+        )
 
     columns = "id, app, name, applied"
     ddl.append(

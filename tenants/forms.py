@@ -12,7 +12,9 @@ class RegistryFilterForm(forms.Form):
     province = forms.ModelChoiceField(
         label=_("Provinsi"), queryset=Province.objects.all(), required=False, empty_label=_("Semua provinsi")
     )
-    kind = forms.ChoiceField(label=_("Jenis"), choices=[("", _("Kabupaten dan kota")), *Region.Kind.choices], required=False)
+    kind = forms.ChoiceField(
+        label=_("Jenis"), choices=[("", _("Kabupaten dan kota")), *Region.Kind.choices], required=False
+    )
     cohort = forms.TypedChoiceField(label=_("Angkatan"), coerce=int, required=False, empty_value=None)
     participation = forms.ChoiceField(
         label=_("Keikutsertaan"),
@@ -64,7 +66,9 @@ class InviteMemberForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
     full_name = forms.CharField(label=_("Nama lengkap"), max_length=150, required=False)
     role = forms.ChoiceField(label=_("Peran"), choices=Membership.Role.choices)
-    valid_from = forms.DateField(label=_("Berlaku mulai"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    valid_from = forms.DateField(
+        label=_("Berlaku mulai"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     valid_until = forms.DateField(
         label=_("Berlaku sampai"),
         required=False,

@@ -44,7 +44,7 @@ def schemas_behind(schemas: list[str]) -> list[str]:
             chunk = present[start : start + 200]
             parts = [
                 "SELECT %s AS schema_name, count(DISTINCT app || '.' || name) AS applied "
-                f'FROM "{schema}".django_migrations WHERE app || \'.\' || name = ANY(%s)'
+                f"FROM \"{schema}\".django_migrations WHERE app || '.' || name = ANY(%s)"
                 for schema in chunk
             ]
             params: list = []

@@ -168,6 +168,9 @@ class ProvisioningJob(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self):
+        return f"{self.cohort} {self.get_status_display()} {self.done}/{self.total}"
+
     @property
     def percent(self) -> int:
         return 100 if not self.total else int(100 * self.done / self.total)

@@ -19,7 +19,9 @@ def registry(
     """All kabupaten/kota, filtered; ``participation`` is ``"yes"`` (has a workspace) or ``"no"``."""
     regions = Region.objects.select_related("province", "cohort", "workspace").order_by("code")
     if query:
-        regions = regions.filter(Q(name__icontains=query) | Q(code__startswith=query) | Q(province__name__icontains=query))
+        regions = regions.filter(
+            Q(name__icontains=query) | Q(code__startswith=query) | Q(province__name__icontains=query)
+        )
     if province:
         regions = regions.filter(province_id=province)
     if kind:
@@ -61,7 +63,10 @@ def workspaces_of(*, user) -> QuerySet[Membership]:
     today = timezone.localdate()
     return (
         Membership.objects.filter(user=user)
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today), Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+        )
         .select_related("workspace__region")
         .prefetch_related("workspace__domains")
         .order_by("workspace__region__name")
@@ -107,6 +112,6 @@ def workspace_access(*, user, workspace: Workspace) -> WorkspaceAccess | None:
 def cohorts_with_counts() -> QuerySet[Cohort]:
     from django.db.models import Count
 
-    return Cohort.objects.annotate(
-        region_count=Count("regions"), workspace_count=Count("regions__workspace")
-    ).order_by("-year")
+    return Cohort.objects.annotate(region_count=Count("regions"), workspace_count=Count("regions__workspace")).order_by(
+        "-year"
+    )

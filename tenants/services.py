@@ -19,7 +19,7 @@ from django_tenants.utils import schema_exists
 from tenants import selectors
 from tenants.cache import forget_host
 from tenants.clone import clone_template_schema
-from tenants.models import Cohort, Domain, Membership, Province, Region, Workspace
+from tenants.models import Cohort, Domain, Membership, ProvisioningJob, Province, Region, Workspace
 
 logger = logging.getLogger(__name__)
 
@@ -225,13 +225,10 @@ def remove_member(*, membership: Membership) -> None:
     membership.delete()
 
 
-def start_provisioning(*, cohort: Cohort, requested_by) -> "ProvisioningJob":
+def start_provisioning(*, cohort: Cohort, requested_by) -> ProvisioningJob:
     """Record a provisioning job for a cohort and hand it to the worker after commit."""
-    from tenants.models import ProvisioningJob
     from tenants.tasks import provision_cohort_job
 
-    job = ProvisioningJob.objects.create(
-        cohort=cohort, requested_by=requested_by, total=cohort.regions.count()
-    )
+    job = ProvisioningJob.objects.create(cohort=cohort, requested_by=requested_by, total=cohort.regions.count())
     transaction.on_commit(lambda: provision_cohort_job.delay(job.pk))
     return job

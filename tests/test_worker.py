@@ -14,8 +14,8 @@ from django.test import Client
 from django.utils import timezone
 from django_tenants.utils import schema_exists
 
-from platform.celery import app
 from platform.accounts.models import User
+from platform.celery import app
 from programs.models import BimtekStage
 from programs.tasks import send_bimtek_reminders
 from tenants.models import Cohort, Domain, ProvisioningJob, Region, Workspace
@@ -41,7 +41,9 @@ def due_stage(committed_db):
     connection.set_tenant(probolinggo)
     stage = BimtekStage.objects.get(number=2)
     saved = (stage.planned_date, stage.reminded_on)
-    BimtekStage.objects.filter(pk=stage.pk).update(planned_date=timezone.localdate() + timedelta(days=3), reminded_on=None)
+    BimtekStage.objects.filter(pk=stage.pk).update(
+        planned_date=timezone.localdate() + timedelta(days=3), reminded_on=None
+    )
     connection.set_schema_to_public()
     yield probolinggo
     connection.set_tenant(probolinggo)

@@ -49,10 +49,9 @@ def loadavg():
 def main(out_csv):
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
     from tenants import services
-
-    from django.db import connection
 
     rows = []
     original = services.provision_workspace
@@ -64,8 +63,14 @@ def main(out_csv):
         result = original(region=region)
         if result.created:
             rows.append(
-                (len(rows) + 1, region.slug, result.seconds, backend_cpu(backend) - db_cpu,
-                 time.process_time() - own_cpu, loadavg())
+                (
+                    len(rows) + 1,
+                    region.slug,
+                    result.seconds,
+                    backend_cpu(backend) - db_cpu,
+                    time.process_time() - own_cpu,
+                    loadavg(),
+                )
             )
         return result
 
@@ -85,19 +90,25 @@ def main(out_csv):
         print("nothing provisioned")
         return 1
     print(f"\nworkspaces created: {len(times)}; command wall time (in-process): {wall:.1f} s")
-    print(f"per workspace: median {statistics.median(times):.3f} s, mean {statistics.mean(times):.3f} s, "
-          f"p90 {pct(times, 90):.3f} s, max {max(times):.3f} s, sum {sum(times):.1f} s")
+    print(
+        f"per workspace: median {statistics.median(times):.3f} s, mean {statistics.mean(times):.3f} s, "
+        f"p90 {pct(times, 90):.3f} s, max {max(times):.3f} s, sum {sum(times):.1f} s"
+    )
     print("\nDB CPU = CPU time of the PostgreSQL backend doing the work (10 ms ticks); wall time far above")
     print("DB CPU + Python CPU means the run was waiting (other load on the machine, locks).")
-    print("\n| workspaces | count | median s | p90 s | max s | median DB CPU s | median Python CPU s | mean load (1 min) |")
+    print(
+        "\n| workspaces | count | median s | p90 s | max s | median DB CPU s | median Python CPU s | mean load (1 min) |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for lo, hi in BUCKETS:
         part = rows[lo - 1 : hi]
         if part:
             t = [r[2] for r in part]
-            print(f"| {lo}–{min(hi, len(rows))} | {len(t)} | {statistics.median(t):.3f} | {pct(t, 90):.3f} | "
-                  f"{max(t):.3f} | {statistics.median(r[3] for r in part):.2f} | "
-                  f"{statistics.median(r[4] for r in part):.3f} | {statistics.mean(r[5] for r in part):.2f} |")
+            print(
+                f"| {lo}–{min(hi, len(rows))} | {len(t)} | {statistics.median(t):.3f} | {pct(t, 90):.3f} | "
+                f"{max(t):.3f} | {statistics.median(r[3] for r in part):.2f} | "
+                f"{statistics.median(r[4] for r in part):.3f} | {statistics.mean(r[5] for r in part):.2f} |"
+            )
     return 0
 
 

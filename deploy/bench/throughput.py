@@ -119,8 +119,17 @@ def check(http_, host, path, cookie_header, must_contain):
 
 def run_wrk(port, host, path, cookie_header, duration):
     cmd = [
-        "wrk", f"-t{env('WRK_THREADS', '2')}", f"-c{env('WRK_CONNECTIONS', '16')}", f"-d{duration}",
-        "--latency", "--timeout", "10s", "-s", LUA, "-H", f"Host: {host}",
+        "wrk",
+        f"-t{env('WRK_THREADS', '2')}",
+        f"-c{env('WRK_CONNECTIONS', '16')}",
+        f"-d{duration}",
+        "--latency",
+        "--timeout",
+        "10s",
+        "-s",
+        LUA,
+        "-H",
+        f"Host: {host}",
     ]
     if cookie_header:
         cmd += ["-H", f"Cookie: {cookie_header}"]
@@ -174,8 +183,10 @@ def main(port):
             ("workspace", ws_host, "/health/", False, ["ok"]),
         ),
     ]
-    print(f"signed in as {EMAIL}; workspace host {ws_host}; wrk -t{env('WRK_THREADS', '2')} "
-          f"-c{env('WRK_CONNECTIONS', '16')} -d{duration}, {rounds} round(s), order alternating\n")
+    print(
+        f"signed in as {EMAIL}; workspace host {ws_host}; wrk -t{env('WRK_THREADS', '2')} "
+        f"-c{env('WRK_CONNECTIONS', '16')} -d{duration}, {rounds} round(s), order alternating\n"
+    )
     sizes = {}
     for _, *pages in pairs:
         for kind, host, path, signed_in, marks in pages:
@@ -198,14 +209,18 @@ def main(port):
                 if bad or result["errors"]:
                     raise SystemExit(f"{kind} {host}{path}: non-200 responses {bad} {result['errors']}")
                 results[kind].append(result)
-                print(f"  round {r + 1} {kind:<9} {host}{path}: {result['rps']:.1f} req/s, "
-                      f"avg {result['avg_ms']:.1f} ms, p50 {result['p50_ms']:.1f}, p99 {result['p99_ms']:.1f} ms")
+                print(
+                    f"  round {r + 1} {kind:<9} {host}{path}: {result['rps']:.1f} req/s, "
+                    f"avg {result['avg_ms']:.1f} ms, p50 {result['p50_ms']:.1f}, p99 {result['p99_ms']:.1f} ms"
+                )
         summary.append((title, pages, results))
         # Re-check after the runs: still 200 with the signed-in content.
         for kind, host, path, signed_in, marks in pages:
             check(http_, host, path, session if signed_in else None, marks)
 
-    print("\n| pair | host | page | bytes | req/s (mean of rounds) | each round | avg ms | p50 ms | p90 ms | p99 ms | workspace / apex |")
+    print(
+        "\n| pair | host | page | bytes | req/s (mean of rounds) | each round | avg ms | p50 ms | p90 ms | p99 ms | workspace / apex |"
+    )
     print("|---|---|---|---:|---:|---|---:|---:|---:|---:|---:|")
     for title, pages, results in summary:
         mean = {k: statistics.mean(r["rps"] for r in v) for k, v in results.items()}
@@ -214,7 +229,7 @@ def main(port):
             ratio = f"**{mean['workspace'] / mean['apex'] * 100:.0f} %**" if kind == "workspace" else ""
             print(
                 f"| {title} | {kind} | `{host}{path}` | {sizes[(host, path)]} | {mean[kind]:.1f} | "
-                f"{' / '.join(f'{r['rps']:.0f}' for r in rs)} | "
+                f"{' / '.join(f'{r["rps"]:.0f}' for r in rs)} | "
                 f"{statistics.mean(r['avg_ms'] for r in rs):.1f} | {statistics.mean(r['p50_ms'] for r in rs):.1f} | "
                 f"{statistics.mean(r['p90_ms'] for r in rs):.1f} | {statistics.mean(r['p99_ms'] for r in rs):.1f} | {ratio} |"
             )

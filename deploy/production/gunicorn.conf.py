@@ -24,7 +24,7 @@ workers = _int("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1)
 threads = _int("GUNICORN_THREADS", 4)
 worker_class = "gthread"
 
-timeout = _int("GUNICORN_TIMEOUT", 60)            # uploads of up to 60 MB need headroom
+timeout = _int("GUNICORN_TIMEOUT", 60)  # uploads of up to 60 MB need headroom
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
 

@@ -71,6 +71,4 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_ministry_staff(self) -> bool:
-        return self.is_ministry_admin or (
-            self.is_active and self.national_role == self.NationalRole.MINISTRY_ANALYST
-        )
+        return self.is_ministry_admin or (self.is_active and self.national_role == self.NationalRole.MINISTRY_ANALYST)

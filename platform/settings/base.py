@@ -100,9 +100,7 @@ WSGI_APPLICATION = "platform.wsgi.application"
 
 DATABASES = {
     "default": {
-        **env.db_url(
-            "DATABASE_URL", default="postgres://smartcity@127.0.0.1:54329/smartcity"
-        ),
+        **env.db_url("DATABASE_URL", default="postgres://smartcity@127.0.0.1:54329/smartcity"),
         "ENGINE": "django_tenants.postgresql_backend",
         # Persistent connections: a new connection per request costs more than the view.
         "CONN_MAX_AGE": env.int("DB_CONN_MAX_AGE", default=60),

@@ -16,7 +16,5 @@ def required(name: str) -> str:
 
     value = env.str(name, default="")
     if not value:
-        raise ImproperlyConfigured(
-            f"Environment variable {name} is not set; see deploy/production/env.example."
-        )
+        raise ImproperlyConfigured(f"Environment variable {name} is not set; see deploy/production/env.example.")
     return value

@@ -55,7 +55,10 @@ def test_api_invitation_errors_are_400_with_field_messages(world, client_for):
     assert existing.status_code == 400
     assert "sudah menjadi anggota" in existing.json()["email"][0]
     facilitator = client.post(
-        "/api/v1/members/", {"email": "f@ugm.ac.id", "role": "facilitator"}, content_type="application/json", HTTP_HOST=P
+        "/api/v1/members/",
+        {"email": "f@ugm.ac.id", "role": "facilitator"},
+        content_type="application/json",
+        HTTP_HOST=P,
     )
     assert facilitator.status_code == 400 and "valid_until" in facilitator.json()
     garbage = client.post("/api/v1/members/", "{not json", content_type="application/json", HTTP_HOST=P)

@@ -88,7 +88,8 @@ def test_command_provisions_a_cohort(world):
 def test_ministry_admin_creates_a_cohort(world, client_for):
     client = client_for(world.users["ministry_admin"])
     response = client.post(
-        "/cohorts/new/", {"year": "2024", "mou_date": "2024-05-02", "region_codes": "35.13, 35.14\n33.72"},
+        "/cohorts/new/",
+        {"year": "2024", "mou_date": "2024-05-02", "region_codes": "35.13, 35.14\n33.72"},
         HTTP_HOST="sc100.test",
     )
     assert response.status_code == 302 and response["Location"] == "/cohorts/2024/"

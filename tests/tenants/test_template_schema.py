@@ -34,7 +34,9 @@ def catalogue(schema: str) -> dict[str, set]:
             "JOIN pg_class cl ON cl.oid = co.conrelid JOIN pg_namespace n ON n.oid = co.connamespace "
             "WHERE n.nspname = %s"
         ),
-        "sequences": rows("SELECT sequence_name, data_type, increment FROM information_schema.sequences WHERE sequence_schema = %s"),
+        "sequences": rows(
+            "SELECT sequence_name, data_type, increment FROM information_schema.sequences WHERE sequence_schema = %s"
+        ),
     }
 
 
@@ -60,7 +62,9 @@ def test_cloned_workspace_schema_equals_a_migrated_one(two_schemas):
     cloned, migrated = catalogue(CLONED), catalogue(MIGRATED)
     assert cloned["tables"], "the template schema has no tables"
     for part in ("tables", "columns", "indexes", "constraints", "sequences"):
-        assert cloned[part] == migrated[part], f"{part} differ: only cloned {cloned[part] - migrated[part]}, only migrated {migrated[part] - cloned[part]}"
+        assert cloned[part] == migrated[part], (
+            f"{part} differ: only cloned {cloned[part] - migrated[part]}, only migrated {migrated[part] - cloned[part]}"
+        )
     assert applied(CLONED) == applied(MIGRATED)
     assert not schemas_behind([CLONED, MIGRATED])
 

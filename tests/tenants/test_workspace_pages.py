@@ -41,9 +41,7 @@ def test_home_runs_in_the_workspace_schema(world, client_for):
     assert connection.schema_name == "kota_probolinggo"
 
 
-@pytest.mark.parametrize(
-    "name", ["admin_pasuruan", "facilitator_expired", "nobody", "editor_probolinggo_elsewhere"]
-)
+@pytest.mark.parametrize("name", ["admin_pasuruan", "facilitator_expired", "nobody", "editor_probolinggo_elsewhere"])
 def test_outsiders_get_404_on_workspace_home(world, client_for, name):
     if name == "editor_probolinggo_elsewhere":
         user, host = world.users["editor_probolinggo"], Q
@@ -121,7 +119,8 @@ def test_password_reset_mail_links_to_the_same_host(world, client):
 def test_region_admin_invites_a_new_person_who_gets_a_set_password_mail(world, client_for):
     client = client_for(world.users["admin_probolinggo"])
     response = client.post(
-        "/members/", {"email": "Kadis.PU@probolinggokota.go.id", "full_name": "Kadis PU", "role": "opd_editor"},
+        "/members/",
+        {"email": "Kadis.PU@probolinggokota.go.id", "full_name": "Kadis PU", "role": "opd_editor"},
         HTTP_HOST=P,
     )
     assert response.status_code == 302
@@ -170,7 +169,9 @@ def test_an_existing_account_from_another_region_can_be_invited(world, client_fo
     assert "accounts/reset" not in mail.outbox[0].body
 
 
-@pytest.mark.parametrize("name", ["editor_probolinggo", "council_probolinggo", "viewer_probolinggo", "facilitator_current"])
+@pytest.mark.parametrize(
+    "name", ["editor_probolinggo", "council_probolinggo", "viewer_probolinggo", "facilitator_current"]
+)
 def test_only_region_admins_manage_members(world, client_for, name):
     client = client_for(world.users[name])
     response = client.post("/members/", {"email": "x@y.id", "role": "viewer"}, HTTP_HOST=P)

@@ -35,7 +35,13 @@ MEMBERS = [
     ("diskominfo@pasuruankota.go.id", "Admin Diskominfo Pasuruan", "35.75", Membership.Role.REGION_ADMIN, None),
     ("fasilitator@ugm.ac.id", "Fasilitator UGM", "35.74", Membership.Role.FACILITATOR, date(2030, 12, 31)),
     ("fasilitator@ugm.ac.id", "Fasilitator UGM", "35.75", Membership.Role.FACILITATOR, date(2030, 12, 31)),
-    ("mantan.fasilitator@ui.ac.id", "Fasilitator UI (penugasan berakhir)", "35.74", Membership.Role.FACILITATOR, date(2022, 12, 31)),
+    (
+        "mantan.fasilitator@ui.ac.id",
+        "Fasilitator UI (penugasan berakhir)",
+        "35.74",
+        Membership.Role.FACILITATOR,
+        date(2022, 12, 31),
+    ),
 ]
 
 
@@ -52,14 +58,20 @@ class Command(BaseCommand):
         provision_regions(regions=Region.objects.filter(code__in=codes).select_related("cohort").order_by("code"))
         with transaction.atomic():
             for email, name, role in NATIONAL_USERS:
-                self._user(email, name, national_role=role, is_staff=role == User.NationalRole.MINISTRY_ADMIN,
-                           is_superuser=role == User.NationalRole.MINISTRY_ADMIN)
+                self._user(
+                    email,
+                    name,
+                    national_role=role,
+                    is_staff=role == User.NationalRole.MINISTRY_ADMIN,
+                    is_superuser=role == User.NationalRole.MINISTRY_ADMIN,
+                )
             for email, name, code, role, until in MEMBERS:
                 user = self._user(email, name)
                 workspace = Workspace.objects.get(region_id=code)
                 Membership.objects.get_or_create(
-                    user=user, workspace=workspace, defaults={"role": role, "valid_until": until,
-                                                              "valid_from": date(2018, 1, 1) if until else None}
+                    user=user,
+                    workspace=workspace,
+                    defaults={"role": role, "valid_until": until, "valid_from": date(2018, 1, 1) if until else None},
                 )
         self._print_logins()
 
