@@ -19,7 +19,7 @@ from django_tenants.utils import schema_exists
 from tenants import selectors
 from tenants.cache import forget_host
 from tenants.clone import clone_template_schema
-from tenants.models import Cohort, Domain, Membership, ProvisioningJob, Province, Region, Workspace
+from tenants.models import Cohort, Domain, Membership, Province, ProvisioningJob, Region, Workspace
 
 logger = logging.getLogger(__name__)
 
