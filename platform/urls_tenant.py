@@ -2,14 +2,14 @@
 
 from django.urls import include, path
 
-from programs.views import BimtekStageEditView
 from tenants import views_workspace as views
 
 urlpatterns = [
     path("", views.WorkspaceHomeView.as_view(), name="home"),
     path("members/", views.MembersView.as_view(), name="members"),
     path("members/<int:pk>/remove/", views.MemberRemoveView.as_view(), name="member-remove"),
-    path("bimtek/<int:number>/", BimtekStageEditView.as_view(), name="bimtek-stage-edit"),
+    path("", include("programs.urls")),
+    path("", include("assessments.urls")),
     path("api/v1/", include("api.urls_workspace")),
     path("", include("platform.urls_common")),
 ]

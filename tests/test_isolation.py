@@ -57,10 +57,40 @@ def test_the_exempt_views_are_exactly_the_pinned_ones():
 GATED = [(route, p) for route, p in workspace_urls() if p.name not in PUBLIC_ON_WORKSPACE_HOST]
 
 
+def _app_samples(world, workspace) -> dict:
+    """URL parameter values from each app's ``tests/<app>/samples.py``.
+
+    An app whose URLs take object ids provides ``samples(world, workspace) -> dict`` there
+    (parameter name → an existing object's value in ``workspace``), so the walk below
+    reaches real objects. Parameter names must be unique across apps.
+    """
+    import importlib
+    import pkgutil
+
+    import tests
+
+    values = {}
+    for module in pkgutil.iter_modules(tests.__path__):
+        if module.ispkg:
+            try:
+                samples = importlib.import_module(f"tests.{module.name}.samples")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"tests.{module.name}.samples":
+                    raise
+                continue
+            values.update(samples.samples(world, workspace))
+    return values
+
+
 @pytest.fixture
 def sample(world):
+    from django.db import connection
+
     member = Membership.objects.get(user=world.users["viewer_probolinggo"])
-    return {"pk": member.pk, "number": 1}
+    connection.set_tenant(world.probolinggo)
+    values = {"pk": member.pk, "number": 1, **_app_samples(world, world.probolinggo)}
+    connection.set_schema_to_public()
+    return values
 
 
 @pytest.mark.parametrize("who", ["admin_pasuruan", "facilitator_expired", "nobody"])

@@ -26,6 +26,7 @@ SHARED_APPS = [
     "platform",
     "platform.accounts",
     "tenants",
+    "assessments.framework",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -39,10 +40,12 @@ SHARED_APPS = [
     "django_filters",
     "django_htmx",
     "axes",
+    "simple_history",
     "api",
 ]
 TENANT_APPS = [
     "programs",
+    "assessments",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

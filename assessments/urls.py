@@ -1,0 +1,3 @@
+"""Workspace URLs of the assessments app (included at the root of a workspace host)."""
+
+urlpatterns: list = []
