@@ -37,7 +37,10 @@ def request_snapshot_refresh() -> bool:
     from platform.celery import app
 
     # The cache key carries the schema (django-tenants key function), so debouncing is per region.
-    if connection.schema_name == "public" or not cache.add("snapshot-refresh-pending", 1, DEBOUNCE_SECONDS):
+    schema = connection.schema_name
+    if schema == "public" or not cache.add("snapshot-refresh-pending", 1, DEBOUNCE_SECONDS):
         return False
-    transaction.on_commit(lambda: app.send_task(REFRESH_TASK, countdown=DEBOUNCE_SECONDS))
+    transaction.on_commit(
+        lambda: app.send_task(REFRESH_TASK, countdown=DEBOUNCE_SECONDS, headers={"_schema_name": schema})
+    )
     return True
