@@ -11,7 +11,8 @@ round trip:
   foreign keys), so later migrations that name a constraint work on clones too,
 - every other index under its own name, stand-alone sequences and column defaults that
   use them,
-- the template's ``django_migrations`` rows, so the clone records what it contains.
+- the template's rows: ``django_migrations`` (so the clone records what it contains) and
+  any reference data a tenant migration seeded, with identity sequences moved past them.
 
 The stock ``clone_schema`` PL/pgSQL function of django-tenants takes 1–3 s per schema once
 hundreds of schemas exist (it scans the whole catalogue); this takes a few milliseconds.
@@ -94,6 +95,21 @@ def _read_template_ddl(cursor) -> list[str]:
     for table, column, default in cursor.fetchall():  # serial-style defaults point at our sequences
         ddl.append(f"ALTER TABLE {PLACEHOLDER}.{_q(table)} ALTER COLUMN {_q(column)} SET DEFAULT {default}")
 
+    # Rows the template's migrations wrote (django_migrations, seeded reference data) come
+    # along before the constraints are added, as in a restore.
+    for table in tables:
+        ddl.append(f"INSERT INTO {PLACEHOLDER}.{_q(table)} OVERRIDING SYSTEM VALUE SELECT * FROM {_q(tpl)}.{_q(table)}")
+    cursor.execute(
+        "SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+        "WHERE c.relnamespace = %s AND c.relkind = 'r' AND a.attidentity <> '' AND NOT a.attisdropped",
+        [ns],
+    )
+    for table, column in cursor.fetchall():
+        ddl.append(
+            f"SELECT setval(pg_get_serial_sequence('{PLACEHOLDER}.{_q(table)}', '{column}'), "
+            f"coalesce((SELECT max({_q(column)}) FROM {_q(tpl)}.{_q(table)}), 1), "
+            f"(SELECT max({_q(column)}) IS NOT NULL FROM {_q(tpl)}.{_q(table)}))"
+        )
     cursor.execute(
         "SELECT c.relname, co.conname, pg_get_constraintdef(co.oid) FROM pg_constraint co "
         "JOIN pg_class c ON c.oid = co.conrelid WHERE co.connamespace = %s AND co.contype IN ('p','u','x','c','f') "
@@ -114,15 +130,6 @@ def _read_template_ddl(cursor) -> list[str]:
             definition.replace(f" ON {_q(tpl)}.", f" ON {PLACEHOLDER}.").replace(f" ON {tpl}.", f" ON {PLACEHOLDER}.")
         )
 
-    columns = "id, app, name, applied"
-    ddl.append(
-        f"INSERT INTO {PLACEHOLDER}.django_migrations ({columns}) OVERRIDING SYSTEM VALUE "
-        f"SELECT {columns} FROM {_q(tpl)}.django_migrations"
-    )
-    ddl.append(
-        f"SELECT setval(pg_get_serial_sequence('{PLACEHOLDER}.django_migrations', 'id'), "
-        f"(SELECT coalesce(max(id), 1) FROM {_q(tpl)}.django_migrations))"
-    )
     cursor.execute("SET LOCAL search_path = public")
     return ddl
 
