@@ -31,8 +31,14 @@ class DomainInline(admin.TabularInline):
 class WorkspaceAdmin(admin.ModelAdmin):
     list_display = ["schema_name", "region", "is_template", "created_at"]
     search_fields = ["schema_name", "region__name"]
-    readonly_fields = ["schema_name", "is_template"]
+    readonly_fields = ["schema_name", "is_template", "region"]
     inlines = [DomainInline]
+
+    def has_add_permission(self, request):
+        return False  # workspaces are provisioned (cloned), see the cohort pages or provision_workspaces
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deleting the row would orphan the schema and its data
 
 
 @admin.register(Membership)

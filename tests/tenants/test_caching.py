@@ -66,3 +66,20 @@ def test_cache_keys_are_prefixed_by_schema(world):
     raw = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])
     keys = {k.decode() for k in raw.keys("*dashboard")}
     assert keys == {"kota_probolinggo:sc100test:1:dashboard", "kota_pasuruan:sc100test:1:dashboard"}
+
+
+def test_log_lines_carry_the_schema_and_host(world):
+    import logging
+    from logging.config import dictConfig
+
+    from django.conf import settings as django_settings
+
+    dictConfig(django_settings.LOGGING)
+    handler = logging.getLogger().handlers[0]
+    connection.set_tenant(world.probolinggo)
+    connection.tenant.domain_url = "kota-probolinggo.sc100.test"
+    record = logging.LogRecord("tenants", logging.WARNING, __file__, 1, "membership refused", None, None)
+    for log_filter in handler.filters:
+        log_filter.filter(record)
+    line = handler.format(record)
+    assert "[kota_probolinggo:kota-probolinggo.sc100.test]" in line and "membership refused" in line
