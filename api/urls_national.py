@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from api import views_national as views
@@ -8,5 +8,6 @@ urlpatterns = [
     path("regions/<str:code>/", views.RegionDetailView.as_view(), name="api-region-detail"),
     path("provinces/", views.ProvinceListView.as_view(), name="api-province-list"),
     path("cohorts/", views.CohortListView.as_view(), name="api-cohort-list"),
+    path("", include("assessments.framework.api_urls")),
     path("schema/", SpectacularAPIView.as_view(urlconf="api.urls_national_schema"), name="api-schema"),
 ]

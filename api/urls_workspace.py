@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from api import views_workspace as views
@@ -8,5 +8,6 @@ urlpatterns = [
     path("members/", views.MemberListView.as_view(), name="api-member-list"),
     path("members/<int:pk>/", views.MemberDetailView.as_view(), name="api-member-detail"),
     path("bimtek-stages/", views.BimtekStageListView.as_view(), name="api-bimtek-stage-list"),
+    path("", include("assessments.api_urls")),
     path("schema/", SpectacularAPIView.as_view(urlconf="api.urls_workspace_schema"), name="api-schema"),
 ]

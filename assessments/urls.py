@@ -1,3 +1,23 @@
 """Workspace URLs of the assessments app (included at the root of a workspace host)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from assessments import views
+
+urlpatterns = [
+    path("assessments/", views.AssessmentHomeView.as_view(), name="assessment-home"),
+    path("assessments/start/", views.CycleStartView.as_view(), name="assessment-start"),
+    path("assessments/<int:cycle_pk>/", views.CycleDetailView.as_view(), name="assessment-cycle"),
+    path("assessments/<int:cycle_pk>/state/", views.CycleStateView.as_view(), name="assessment-state"),
+    path(
+        "assessments/<int:cycle_pk>/responses/<int:response_pk>/",
+        views.ResponseView.as_view(),
+        name="assessment-response",
+    ),
+    path("assessments/evidence/<int:evidence_pk>/", views.EvidenceDownloadView.as_view(), name="assessment-evidence"),
+    path(
+        "assessments/evidence/<int:evidence_pk>/delete/",
+        views.EvidenceDeleteView.as_view(),
+        name="assessment-evidence-delete",
+    ),
+]

@@ -89,6 +89,24 @@ class WorkspaceAccess:
         return self.role in (Membership.Role.REGION_ADMIN, "ministry_admin")
 
     @property
+    def can_self_assess(self) -> bool:
+        """Fill the region's self-assessment (scores and evidence)."""
+        return self.role in (Membership.Role.REGION_ADMIN, Membership.Role.OPD_EDITOR)
+
+    @property
+    def can_start_assessment(self) -> bool:
+        return self.role in (Membership.Role.REGION_ADMIN, "ministry_admin")
+
+    @property
+    def can_verify(self) -> bool:
+        """Assessors: a facilitator currently assigned to the region, or a ministry admin."""
+        return self.role in (Membership.Role.FACILITATOR, "ministry_admin")
+
+    @property
+    def can_reopen_assessment(self) -> bool:
+        return self.role == "ministry_admin"
+
+    @property
     def is_national(self) -> bool:
         return self.membership is None
 

@@ -73,6 +73,9 @@ class Command(BaseCommand):
                     workspace=workspace,
                     defaults={"role": role, "valid_until": until, "valid_from": date(2018, 1, 1) if until else None},
                 )
+        from assessments.demo import seed_demo_assessments
+
+        seed_demo_assessments()
         self._print_logins()
 
     def _user(self, email, name, **extra):

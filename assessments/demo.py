@@ -1,0 +1,63 @@
+"""Demo data of assessments for the local stack (called by ``seed_demo``); idempotent.
+
+The two guideline versions, published results of past years for the demo regions (Kota
+Probolinggo's 3.17 in 2019 and 2.73 in 2021 are real; the others are illustrative), and
+one final 2022 cycle of Kota Probolinggo computed from scores.
+"""
+
+from decimal import Decimal
+
+from django.db import connection
+
+from assessments.framework.models import Indicator
+from assessments.framework.services import import_published_results, seed_standard_versions
+
+HISTORY_CSV = """region_code,year,stage,overall,rank,component:baseline,component:output
+35.74,2019,2,"3,17",12,"3,40","3,10"
+35.74,2021,2,"2,73",41,"2,90","2,60"
+35.75,2019,2,"2,95",20,"3,00","2,80"
+35.75,2021,2,"3,05",30,"3,20","3,00"
+35.13,2019,2,"2,41",38,,
+35.13,2021,2,"2,88",35,,
+33.72,2021,2,"3,31",18,,
+51.71,2021,2,"3,48",9,,
+"""
+
+# Self and verified scores of the demo cycle, by component (same for every dimension).
+DEMO_SCORES = {"baseline": "3.5", "output": "3", "outcome": "2.75", "impact": "2.5", "quick_win": "3.25"}
+
+
+def seed_demo_assessments() -> None:
+    from assessments import services
+    from assessments.models import AssessmentCycle
+    from assessments.snapshots import refresh_region_snapshot
+    from tenants.models import Workspace
+
+    versions = seed_standard_versions()
+    import_published_results(filename="demo.csv", content=HISTORY_CSV.encode())
+    workspace = Workspace.objects.filter(region_id="35.74").first()
+    if workspace is None:
+        return
+    version = next(v for v in versions if v.code == "pedoman-2022")
+    connection.set_tenant(workspace)
+    try:
+        if not AssessmentCycle.objects.filter(year=2022, stage=2).exists():
+            cycle = services.start_cycle(framework_version=version, year=2022, stage=2, actor=None)
+            codes = dict(Indicator.objects.filter(version=version).values_list("pk", "component__code"))
+            for response in cycle.responses.all():
+                score = Decimal(DEMO_SCORES[codes[response.indicator_id]])
+                services.save_self_assessment(
+                    response=response,
+                    score=score,
+                    evidence_text="Laporan kinerja OPD 2022",
+                    evidence_links="",
+                    actor=None,
+                )
+            services.change_state(cycle=cycle, action="submit", actor=None)
+            for response in cycle.responses.all():
+                services.save_verification(response=response, score=response.self_score, notes="", actor=None)
+            services.change_state(cycle=cycle, action="verify", actor=None)
+            services.change_state(cycle=cycle, action="finalize", actor=None)
+        refresh_region_snapshot()
+    finally:
+        connection.set_schema_to_public()

@@ -1,0 +1,149 @@
+"""National API of assessments (apex host, ministry staff only): snapshots and rankings.
+
+Reads public snapshot rows only; filters: period (``2021-2``), year, stage, cohort,
+province, kind (kabupaten/kota), region. Anyone else signed in gets 404.
+"""
+
+from django.db.models import Q
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from assessments import rules
+from assessments.framework import selectors
+from assessments.framework.models import RegionSnapshot
+
+
+class MinistryStaffOnly(BasePermission):
+    """Signed-in ministry staff; other signed-in users get 404 (nothing to see here)."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        if not rules.can_view_national_assessments(user):
+            raise NotFound()
+        return request.method in ("GET", "HEAD", "OPTIONS")
+
+
+class SnapshotSerializer(serializers.ModelSerializer):
+    region_code = serializers.CharField(source="region_id")
+    region_name = serializers.CharField(source="region.name")
+    province = serializers.CharField(source="region.province_id")
+    kind = serializers.CharField(source="region.kind")
+    cohort_year = serializers.IntegerField(source="region.cohort.year", allow_null=True, default=None)
+    components = serializers.DictField(child=serializers.DecimalField(max_digits=7, decimal_places=3))
+    dimensions = serializers.DictField(child=serializers.DecimalField(max_digits=7, decimal_places=3))
+
+    class Meta:
+        model = RegionSnapshot
+        fields = [
+            "region_code", "region_name", "province", "kind", "cohort_year", "year", "stage", "source",
+            "overall", "rank", "published_rank", "components", "dimensions", "masterplan_completeness",
+            "program_count", "quick_win_count", "budget_total", "refreshed_at",
+        ]  # fmt: skip
+
+
+class SnapshotFilter(filters.FilterSet):
+    period = filters.CharFilter(method="filter_period", label="Periode, mis. 2021-2 (tahun-tahap)")
+    cohort = filters.NumberFilter(field_name="region__cohort__year")
+    province = filters.CharFilter(field_name="region__province_id")
+    kind = filters.ChoiceFilter(field_name="region__kind", choices=[("kabupaten", "kabupaten"), ("kota", "kota")])
+    region = filters.CharFilter(field_name="region_id")
+    ranked = filters.BooleanFilter(field_name="rank", lookup_expr="isnull", exclude=True)
+
+    class Meta:
+        model = RegionSnapshot
+        fields = ["year", "stage", "source"]
+
+    def filter_period(self, queryset, name, value):
+        period = selectors.Period.parse(value)
+        if period is None:
+            raise ValidationError({"period": "Periode harus berbentuk TAHUN-TAHAP, mis. 2021-2."})
+        return queryset.filter(Q(year=period.year, stage=period.stage))
+
+
+class SnapshotListView(generics.ListAPIView):
+    """Region snapshots (every period) with filters."""
+
+    permission_classes = [MinistryStaffOnly]
+    serializer_class = SnapshotSerializer
+    filterset_class = SnapshotFilter
+    queryset = RegionSnapshot.objects.select_related("region__cohort").order_by("-year", "-stage", "rank", "region_id")
+
+
+class RankingRowSerializer(serializers.Serializer):
+    snapshot = SnapshotSerializer()
+    change = serializers.DecimalField(max_digits=7, decimal_places=3, allow_null=True)
+    rank_change = serializers.IntegerField(allow_null=True)
+
+
+class RankingSerializer(serializers.Serializer):
+    period = serializers.CharField()
+    previous_period = serializers.CharField(allow_null=True)
+    tie_rule = serializers.CharField()
+    results = RankingRowSerializer(many=True)
+
+
+TIE_RULE = (
+    "Higher published index ranks higher; equal indexes share a rank and the next rank is skipped "
+    "(1, 2, 2, 4); within a tie, regions are listed by Kemendagri code. Only final cycles and "
+    "imported official results are ranked."
+)
+
+
+class RankingView(APIView):
+    """The national ranking of a period (default: the latest), with the change since the previous one."""
+
+    permission_classes = [MinistryStaffOnly]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("period", OpenApiTypes.STR, description="TAHUN-TAHAP, e.g. 2021-2"),
+            OpenApiParameter("cohort", OpenApiTypes.INT),
+            OpenApiParameter("province", OpenApiTypes.STR, description="province code, e.g. 35"),
+            OpenApiParameter("kind", OpenApiTypes.STR, enum=["kabupaten", "kota"]),
+            OpenApiParameter("stage", OpenApiTypes.INT, enum=[1, 2]),
+            OpenApiParameter("sort", OpenApiTypes.STR, description="overall, component:<code> or dimension:<code>"),
+            OpenApiParameter("desc", OpenApiTypes.BOOL),
+        ],
+        responses=RankingSerializer,
+    )
+    def get(self, request):
+        periods = selectors.periods()
+        stage = request.query_params.get("stage")
+        if stage and stage not in ("1", "2"):
+            raise ValidationError({"stage": "Tahap harus 1 atau 2."})
+        candidates = [p for p in periods if not stage or p.stage == int(stage)]
+        raw = request.query_params.get("period")
+        period = selectors.Period.parse(raw) if raw else (candidates[0] if candidates else None)
+        if raw and period is None:
+            raise ValidationError({"period": "Periode harus berbentuk TAHUN-TAHAP, mis. 2021-2."})
+        if period is None or period not in periods:
+            raise NotFound("Belum ada hasil untuk periode ini.")
+        older = periods[periods.index(period) + 1 :]
+        previous = older[0] if older else None
+        cohort = request.query_params.get("cohort")
+        if cohort and not cohort.isdigit():
+            raise ValidationError({"cohort": "Angkatan harus berupa tahun."})
+        rows = selectors.ranking(
+            period=period,
+            previous=previous,
+            cohort_year=int(cohort) if cohort else None,
+            province=request.query_params.get("province", ""),
+            kind=request.query_params.get("kind", ""),
+            sort=request.query_params.get("sort", "overall"),
+            descending=request.query_params.get("desc", "true").lower() not in ("0", "false"),
+        )
+        data = {
+            "period": period.key,
+            "previous_period": previous.key if previous else None,
+            "tie_rule": TIE_RULE,
+            "results": [{"snapshot": r.snapshot, "change": r.change, "rank_change": r.rank_change} for r in rows],
+        }
+        return Response(RankingSerializer(data).data)

@@ -1,0 +1,126 @@
+"""Charts as inline SVG, rendered once here and reused by pages, exports and PDFs.
+
+Pure functions from numbers to an SVG string (no JavaScript, no external assets): a radar
+of the six dimensions, grouped bars of the components and the index trend over periods.
+Values are ``Decimal`` or ``None`` (drawn as missing); labels are escaped.
+"""
+
+import math
+from decimal import Decimal
+from html import escape
+
+PALETTE = ["#0b5cab", "#d9480f", "#2b8a3e", "#862e9c", "#e67700", "#1098ad"]
+
+
+def _num(value) -> float | None:
+    return None if value in (None, "") else float(Decimal(str(value)))
+
+
+def _fmt(value) -> str:
+    return f"{_num(value):.2f}".replace(".", ",")
+
+
+def _svg(width: int, height: int, body: list[str], title: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(title)}" class="chart" font-family="sans-serif" font-size="11">'
+        f"<title>{escape(title)}</title>{''.join(body)}</svg>"
+    )
+
+
+def _legend(series_names: list[str], x: int, y: int) -> list[str]:
+    out = []
+    for n, name in enumerate(series_names):
+        yy = y + n * 16
+        out.append(f'<rect x="{x}" y="{yy - 9}" width="10" height="10" fill="{PALETTE[n % len(PALETTE)]}"/>')
+        out.append(f'<text x="{x + 14}" y="{yy}">{escape(name)}</text>')
+    return out
+
+
+def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_max: Decimal, title: str) -> str:
+    """One polygon per series over ``axes`` (code, label); values read from each dict by code."""
+    size, cx, cy, r = 420, 210, 200, 140
+    top = _num(scale_max) or 1.0
+    body = []
+    count = max(len(axes), 3)
+    angle = lambda i: -math.pi / 2 + 2 * math.pi * i / count  # noqa: E731
+    for ring in range(1, 5):
+        pts = " ".join(
+            f"{cx + r * ring / 4 * math.cos(angle(i)):.1f},{cy + r * ring / 4 * math.sin(angle(i)):.1f}"
+            for i in range(count)
+        )
+        body.append(f'<polygon points="{pts}" fill="none" stroke="#d9dfe6"/>')
+    for i, (_code, label) in enumerate(axes):
+        x, y = cx + r * math.cos(angle(i)), cy + r * math.sin(angle(i))
+        body.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#d9dfe6"/>')
+        lx, ly = cx + (r + 18) * math.cos(angle(i)), cy + (r + 18) * math.sin(angle(i))
+        anchor = "middle" if abs(lx - cx) < 5 else ("start" if lx > cx else "end")
+        body.append(f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}">{escape(label)}</text>')
+    for n, (_name, values) in enumerate(series):
+        color = PALETTE[n % len(PALETTE)]
+        pts = []
+        for i, (code, _label) in enumerate(axes):
+            v = _num(values.get(code)) or 0.0
+            k = max(0.0, min(v / top, 1.0))
+            pts.append(f"{cx + r * k * math.cos(angle(i)):.1f},{cy + r * k * math.sin(angle(i)):.1f}")
+        body.append(
+            f'<polygon points="{" ".join(pts)}" fill="{color}" fill-opacity="0.15" stroke="{color}" stroke-width="2"/>'
+        )
+    body += _legend([name for name, _v in series], 10, size - 10 - 16 * (len(series) - 1))
+    return _svg(size, size, body, title)
+
+
+def bars(*, categories: list[tuple[str, str]], series: list[tuple[str, dict]], scale_max: Decimal, title: str) -> str:
+    """Grouped horizontal bars: one group per category (code, label), one bar per series."""
+    top = _num(scale_max) or 1.0
+    bar_h, gap, left, width = 12, 10, 110, 520
+    group_h = bar_h * max(len(series), 1) + gap
+    height = 20 + group_h * len(categories) + 16 * len(series) + 10
+    plot_w = width - left - 50
+    body = []
+    for g, (code, label) in enumerate(categories):
+        y0 = 20 + g * group_h
+        body.append(f'<text x="{left - 6}" y="{y0 + bar_h}" text-anchor="end">{escape(label)}</text>')
+        for n, (_name, values) in enumerate(series):
+            v = _num(values.get(code))
+            y = y0 + n * bar_h
+            if v is None:
+                body.append(f'<text x="{left + 4}" y="{y + bar_h - 2}" fill="#5b6877">–</text>')
+                continue
+            w = plot_w * max(0.0, min(v / top, 1.0))
+            body.append(
+                f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h - 2}" fill="{PALETTE[n % len(PALETTE)]}"/>'
+            )
+            body.append(f'<text x="{left + w + 4:.1f}" y="{y + bar_h - 3}">{_fmt(v)}</text>')
+    body += _legend([name for name, _v in series], left, 20 + group_h * len(categories) + 12)
+    return _svg(width, height, body, title)
+
+
+def trend(*, periods: list[str], series: list[tuple[str, list]], scale_max: Decimal, title: str) -> str:
+    """The index over ``periods`` (labels), one line per series (values aligned to periods)."""
+    width, height, left, right, top_pad, bottom = 520, 260, 40, 20, 20, 60
+    top = _num(scale_max) or 1.0
+    plot_w, plot_h = width - left - right, height - top_pad - bottom
+    count = max(len(periods), 1)
+    x_at = lambda i: left + (plot_w * (i + 0.5) / count)  # noqa: E731
+    y_at = lambda v: top_pad + plot_h * (1 - max(0.0, min(v / top, 1.0)))  # noqa: E731
+    body = [
+        f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{width - right}" y2="{top_pad + plot_h}" stroke="#5b6877"/>'
+    ]
+    for tick in range(5):
+        v = top * tick / 4
+        y = y_at(v)
+        body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#eef1f5"/>')
+        body.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{_fmt(v)}</text>')
+    for i, label in enumerate(periods):
+        body.append(f'<text x="{x_at(i):.1f}" y="{top_pad + plot_h + 14}" text-anchor="middle">{escape(label)}</text>')
+    for n, (_name, values) in enumerate(series):
+        color = PALETTE[n % len(PALETTE)]
+        points = [(x_at(i), y_at(_num(v))) for i, v in enumerate(values) if _num(v) is not None]
+        if len(points) > 1:
+            pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+            body.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>')
+        for (x, y), v in zip(points, [v for v in values if _num(v) is not None], strict=True):
+            body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"><title>{_fmt(v)}</title></circle>')
+    body += _legend([name for name, _v in series], left, top_pad + plot_h + 32)
+    return _svg(width, height + 16 * max(len(series) - 1, 0), body, title)

@@ -1,0 +1,492 @@
+"""Writes of the public side: framework versions, published history, region snapshots.
+
+A version is built from plain data (the same structure as its YAML file), validated as a
+whole and written in one transaction: weights must total 100 %, every indicator must name
+a component of the version and a known sub-dimension. A version used by a cycle is frozen;
+``copy_as_new_version`` starts the next one from it.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments.framework.models import (
+    Component,
+    FrameworkVersion,
+    Indicator,
+    PublishedResult,
+    RegionSnapshot,
+    Stage,
+    SubDimension,
+)
+
+HUNDRED = Decimal(100)
+ROUNDING_METHODS = [c for c, _ in FrameworkVersion.Rounding.choices]
+
+
+def parse_decimal(value, where: str) -> Decimal:
+    try:
+        number = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        raise ValidationError(_("%(where)s: “%(value)s” bukan angka.") % {"where": where, "value": value}) from None
+    if not number.is_finite():
+        raise ValidationError(_("%(where)s: “%(value)s” bukan angka.") % {"where": where, "value": value})
+    return number
+
+
+def validate_weights(weights: list[Decimal]) -> None:
+    total = sum(weights, Decimal(0))
+    if total != HUNDRED:
+        raise ValidationError(
+            {"components": _("Jumlah bobot komponen harus 100 %%, sekarang %(total)s %%.") % {"total": total}}
+        )
+
+
+def ensure_editable(version: FrameworkVersion) -> None:
+    if version.is_frozen:
+        raise ValidationError(
+            _("Versi %(code)s sudah dipakai siklus penilaian dan dibekukan; salin sebagai versi baru.")
+            % {"code": version.code}
+        )
+
+
+@transaction.atomic
+def create_version_from_data(*, data: dict) -> FrameworkVersion:
+    """Create a version with its components and indicators from ``data`` (see ``export_version``)."""
+    if not isinstance(data, dict):
+        raise ValidationError(_("Berkas kerangka harus berisi satu versi (pemetaan YAML)."))
+    errors: list[str] = []
+    code = str(data.get("code") or "").strip()
+    if not code:
+        errors.append(_("Kode versi wajib diisi."))
+    elif FrameworkVersion.objects.filter(code=code).exists():
+        errors.append(_("Versi dengan kode %(code)s sudah ada.") % {"code": code})
+    scale = data.get("scale") or {}
+    rounding = data.get("rounding") or {}
+    try:
+        scale_min = parse_decimal(scale.get("min", 0), _("skala minimum"))
+        scale_max = parse_decimal(scale.get("max", 4), _("skala maksimum"))
+        if scale_min < 0:
+            errors.append(_("Skor minimum tidak boleh negatif."))
+        if scale_max <= scale_min:
+            errors.append(_("Skor maksimum harus lebih besar dari skor minimum."))
+    except ValidationError as exc:
+        errors.extend(exc.messages)
+    method = rounding.get("method", "half_up")
+    if method not in ROUNDING_METHODS:
+        errors.append(
+            _("Aturan pembulatan “%(m)s” tidak dikenal (pilih: %(all)s).")
+            % {"m": method, "all": ", ".join(ROUNDING_METHODS)}
+        )
+    decimals = rounding.get("decimals", 2)
+    if not isinstance(decimals, int) or not 0 <= decimals <= 4:
+        errors.append(_("Jumlah desimal harus bilangan bulat 0–4."))
+
+    components = data.get("components") or []
+    weights, component_codes = [], set()
+    for n, comp in enumerate(components, start=1):
+        try:
+            weights.append(parse_decimal(comp.get("weight"), _("komponen %(n)s, bobot") % {"n": n}))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+        component_codes.add(comp.get("code"))
+    if not components:
+        errors.append(_("Versi harus memiliki komponen."))
+    elif len(weights) == len(components):
+        try:
+            validate_weights(weights)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    subdimensions = {s.code: s for s in SubDimension.objects.all()}
+    indicators = data.get("indicators") or []
+    if not indicators:
+        errors.append(_("Versi harus memiliki indikator."))
+    seen = set()
+    for n, ind in enumerate(indicators, start=1):
+        where = _("indikator %(n)s (%(code)s)") % {"n": n, "code": ind.get("code", "?")}
+        if not ind.get("code") or ind.get("code") in seen:
+            errors.append(_("%(where)s: kode kosong atau ganda.") % {"where": where})
+        seen.add(ind.get("code"))
+        if ind.get("component") not in component_codes:
+            errors.append(
+                _("%(where)s: komponen “%(c)s” tidak ada di versi ini.") % {"where": where, "c": ind.get("component")}
+            )
+        if ind.get("subdimension") not in subdimensions:
+            errors.append(
+                _("%(where)s: subdimensi “%(s)s” tidak dikenal.") % {"where": where, "s": ind.get("subdimension")}
+            )
+        try:
+            if parse_decimal(ind.get("weight", 1), where) <= 0:
+                errors.append(_("%(where)s: bobot harus lebih dari 0.") % {"where": where})
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError(errors)
+
+    version = FrameworkVersion.objects.create(
+        code=code,
+        name=str(data.get("name") or code),
+        year=int(data.get("year") or timezone.localdate().year),
+        scale_min=scale_min,
+        scale_max=scale_max,
+        decimals=decimals,
+        rounding=method,
+        description=str(data.get("description") or ""),
+    )
+    by_code = {}
+    for n, comp in enumerate(components):
+        by_code[comp["code"]] = Component.objects.create(
+            version=version, code=comp["code"], name=comp.get("name") or comp["code"], weight=weights[n], order=n
+        )
+    Indicator.objects.bulk_create(
+        [
+            Indicator(
+                version=version,
+                code=str(ind["code"]),
+                component=by_code[ind["component"]],
+                subdimension=subdimensions[ind["subdimension"]],
+                question=str(ind.get("question") or ind["code"]),
+                weight=parse_decimal(ind.get("weight", 1), ""),
+                levels=list(ind.get("levels") or []),
+                order=n,
+            )
+            for n, ind in enumerate(indicators)
+        ]
+    )
+    return version
+
+
+def export_version(version: FrameworkVersion) -> dict:
+    """The version as plain data: the structure of the YAML file."""
+    return {
+        "code": version.code,
+        "name": version.name,
+        "year": version.year,
+        "description": version.description,
+        "scale": {"min": str(version.scale_min), "max": str(version.scale_max)},
+        "rounding": {"decimals": version.decimals, "method": version.rounding},
+        "components": [
+            {"code": c.code, "name": c.name, "weight": str(c.weight)} for c in version.components.order_by("order")
+        ],
+        "indicators": [
+            {
+                "code": i.code,
+                "component": i.component.code,
+                "subdimension": i.subdimension.code,
+                "question": i.question,
+                "weight": str(i.weight),
+                "levels": i.levels,
+            }
+            for i in version.indicators.select_related("component", "subdimension").order_by("order")
+        ],
+    }
+
+
+def export_version_yaml(version: FrameworkVersion) -> str:
+    return yaml.safe_dump(export_version(version), allow_unicode=True, sort_keys=False)
+
+
+def import_version_yaml(*, text: str) -> FrameworkVersion:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ValidationError(_("Berkas YAML tidak dapat dibaca: %(e)s") % {"e": exc}) from None
+    return create_version_from_data(data=data)
+
+
+@transaction.atomic
+def copy_as_new_version(*, version: FrameworkVersion, code: str, name: str, year: int) -> FrameworkVersion:
+    data = export_version(version) | {"code": code, "name": name, "year": year}
+    new = create_version_from_data(data=data)
+    new.based_on = version
+    new.save(update_fields=["based_on"])
+    return new
+
+
+@transaction.atomic
+def set_component_weights(*, version: FrameworkVersion, weights: dict[str, Decimal]) -> FrameworkVersion:
+    """Change the weights of an unfrozen version (all at once, total 100 %)."""
+    ensure_editable(version)
+    components = list(version.components.select_for_update())
+    if set(weights) != {c.code for c in components}:
+        raise ValidationError({"components": _("Bobot harus diberikan untuk setiap komponen.")})
+    validate_weights(list(weights.values()))
+    for c in components:
+        c.weight = weights[c.code]
+        c.save(update_fields=["weight"])
+    return version
+
+
+def freeze_version(*, version: FrameworkVersion) -> None:
+    """Mark a version as used (called when a cycle starts using it); never unfrozen."""
+    FrameworkVersion.objects.filter(pk=version.pk, frozen_at__isnull=True).update(frozen_at=timezone.now())
+
+
+# --- published history ------------------------------------------------------------------
+
+
+@dataclass
+class HistoryImportResult:
+    created: int
+    updated: int
+
+
+HISTORY_COLUMNS = ("region_code", "year", "stage", "overall")
+
+
+def _read_rows(*, filename: str, content: bytes) -> list[dict]:
+    if filename.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        except Exception as exc:  # openpyxl raises many types for a broken file
+            raise ValidationError(_("Berkas XLSX tidak dapat dibaca: %(e)s") % {"e": exc}) from None
+        rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    else:
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError(_("Berkas CSV harus berkodekan UTF-8.")) from None
+        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+        rows = list(csv.reader(io.StringIO(text), dialect))
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        raise ValidationError(_("Berkas kosong."))
+    header = [h.strip().lower() for h in rows[0]]
+    missing = [c for c in HISTORY_COLUMNS if c not in header]
+    if missing:
+        raise ValidationError(_("Kolom wajib tidak ada: %(cols)s.") % {"cols": ", ".join(missing)})
+    return [dict(zip(header, row, strict=False)) | {"_row": n} for n, row in enumerate(rows[1:], start=2)]
+
+
+def parse_indonesian_decimal(text: str) -> Decimal:
+    """``"3,17"`` and ``"3.17"`` → ``Decimal("3.17")``; anything else raises ``ValueError``."""
+    text = text.strip()
+    if "," in text and "." in text:  # 1.234,5 (thousands dot, decimal comma)
+        text = text.replace(".", "")
+    text = text.replace(",", ".")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
+
+
+@transaction.atomic
+def import_published_results(*, filename: str, content: bytes, imported_by=None) -> HistoryImportResult:
+    """Import published results (CSV or XLSX): all rows or nothing.
+
+    Columns: ``region_code, year, stage, overall`` and optionally ``rank``,
+    ``component:<code>`` and ``dimension:<code>`` (e.g. ``component:baseline``).
+    """
+    from tenants.models import Region
+
+    rows = _read_rows(filename=filename, content=content)
+    regions = set(Region.objects.values_list("code", flat=True))
+    errors, parsed = [], []
+    for row in rows:
+        n = row["_row"]
+
+        def number(column, *, integer=False, required=True, row=row, n=n):
+            raw = (row.get(column) or "").strip()
+            if not raw:
+                if required:
+                    errors.append(_("Baris %(row)s, kolom %(col)s: wajib diisi.") % {"row": n, "col": column})
+                return None
+            try:
+                value = parse_indonesian_decimal(raw)
+                if integer and value != value.to_integral_value():
+                    raise ValueError(raw)
+            except ValueError:
+                errors.append(
+                    _("Baris %(row)s, kolom %(col)s: “%(value)s” bukan angka.")
+                    % {"row": n, "col": column, "value": raw}
+                )
+                return None
+            return int(value) if integer else value
+
+        code = (row.get("region_code") or "").strip()
+        if code not in regions:
+            errors.append(
+                _("Baris %(row)s, kolom region_code: kode wilayah “%(code)s” tidak dikenal.") % {"row": n, "code": code}
+            )
+        year, stage = number("year", integer=True), number("stage", integer=True)
+        if stage is not None and stage not in Stage.values:
+            errors.append(_("Baris %(row)s, kolom stage: tahap harus 1 atau 2.") % {"row": n})
+        overall, rank = number("overall"), number("rank", integer=True, required=False)
+        parts = {"component": {}, "dimension": {}}
+        for column in row:
+            if isinstance(column, str) and ":" in column:
+                kind, _sep, key = column.partition(":")
+                if kind in parts:
+                    value = number(column, required=False)
+                    if value is not None:
+                        parts[kind][key] = str(value)
+        parsed.append((code, year, stage, overall, rank, parts))
+    if errors:
+        raise ValidationError(errors)
+    seen = set()
+    for code, year, stage, *_rest in parsed:
+        if (code, year, stage) in seen:
+            raise ValidationError(
+                _("Wilayah %(code)s periode %(y)s/%(s)s muncul dua kali.") % {"code": code, "y": year, "s": stage}
+            )
+        seen.add((code, year, stage))
+    created = updated = 0
+    for code, year, stage, overall, rank, parts in parsed:
+        _obj, was_created = PublishedResult.objects.update_or_create(
+            region_id=code,
+            year=year,
+            stage=stage,
+            defaults={
+                "overall": overall,
+                "rank": rank,
+                "components": parts["component"],
+                "dimensions": parts["dimension"],
+                "imported_by": imported_by,
+            },
+        )
+        created, updated = created + was_created, updated + (not was_created)
+    write_imported_snapshots(region_codes={p[0] for p in parsed})
+    return HistoryImportResult(created, updated)
+
+
+# --- the national roll-up ---------------------------------------------------------------
+
+
+def write_imported_snapshots(*, region_codes: set[str]) -> None:
+    """Snapshot rows for published periods that no final cycle of the workspace covers."""
+    computed = set(
+        RegionSnapshot.objects.filter(region_id__in=region_codes, source=RegionSnapshot.Source.COMPUTED).values_list(
+            "region_id", "year", "stage"
+        )
+    )
+    periods = set()
+    for result in PublishedResult.objects.filter(region_id__in=region_codes):
+        periods.add((result.year, result.stage))
+        if (result.region_id, result.year, result.stage) in computed:
+            RegionSnapshot.objects.filter(region_id=result.region_id, year=result.year, stage=result.stage).update(
+                published_rank=result.rank
+            )
+            continue
+        RegionSnapshot.objects.update_or_create(
+            region_id=result.region_id,
+            year=result.year,
+            stage=result.stage,
+            defaults={
+                "source": RegionSnapshot.Source.IMPORTED,
+                "overall": result.overall,
+                "components": result.components,
+                "dimensions": result.dimensions,
+                "published_rank": result.rank,
+                "framework_version": None,
+            },
+        )
+    for year, stage in periods:
+        recompute_ranks(year=year, stage=stage)
+
+
+RANK_SQL = """
+UPDATE framework_regionsnapshot AS s SET rank = r.rnk
+FROM (
+    SELECT id, CASE WHEN source <> 'provisional' AND overall IS NOT NULL
+                    THEN RANK() OVER (PARTITION BY (source <> 'provisional' AND overall IS NOT NULL)
+                                      ORDER BY overall DESC) END AS rnk
+    FROM framework_regionsnapshot WHERE year = %s AND stage = %s
+) AS r
+WHERE s.id = r.id AND s.rank IS DISTINCT FROM r.rnk
+"""
+
+
+def recompute_ranks(*, year: int, stage: int) -> None:
+    """National ranks of one period in one statement.
+
+    Rule: ranked rows are final cycles and imported results; a higher published index
+    ranks higher; equal indexes share a rank and the next rank is skipped (1, 2, 2, 4);
+    within a tie, lists order regions by Kemendagri code.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(RANK_SQL.replace("framework_regionsnapshot", "public.framework_regionsnapshot"), [year, stage])
+
+
+# --- the two guideline versions actually used -----------------------------------------
+
+STANDARD_COMPONENTS = [
+    ("baseline", "Baseline", "BL"),
+    ("output", "Output", "OP"),
+    ("outcome", "Outcome", "OC"),
+    ("impact", "Impact", "IM"),
+    ("quick_win", "Quick Win", "QW"),
+]
+STANDARD_QUESTIONS = {
+    "baseline": "Kondisi awal (data dasar) %(sub)s telah dipetakan dan terdokumentasi",
+    "output": "Program %(sub)s pada masterplan telah menghasilkan keluaran yang terukur",
+    "outcome": "Layanan %(sub)s dimanfaatkan masyarakat dan perangkat daerah",
+    "impact": "Program %(sub)s berdampak pada indikator kinerja daerah",
+    "quick_win": "Quick win %(sub)s berjalan sesuai rencana dan risikonya dikelola",
+}
+STANDARD_LEVELS = [
+    {"score": 0, "description": "Belum ada"},
+    {"score": 1, "description": "Direncanakan"},
+    {"score": 2, "description": "Sebagian berjalan"},
+    {"score": 3, "description": "Berjalan dan terdokumentasi"},
+    {"score": 4, "description": "Berjalan, dievaluasi dan dikembangkan"},
+]
+STANDARD_VERSIONS = [
+    ("pedoman-2019", "Pedoman Evaluasi Smart City 2019", 2019, [10, 20, 30, 30, 10]),
+    ("pedoman-2022", "Pedoman Evaluasi Smart City 2022", 2022, [10, 20, 30, 20, 20]),
+]
+
+
+def standard_version_data(*, code: str, name: str, year: int, weights: list[int]) -> dict:
+    """A version in the standard shape: one indicator per component and dimension."""
+    indicators = []
+    subs = list(SubDimension.objects.select_related("dimension").order_by("dimension__order", "order"))
+    for c_index, (component, _label, prefix) in enumerate(STANDARD_COMPONENTS):
+        for d_index in range(0, len(subs), 3):
+            sub = subs[d_index + c_index % 3]
+            indicators.append(
+                {
+                    "code": f"{prefix}{d_index // 3 + 1}",
+                    "component": component,
+                    "subdimension": sub.code,
+                    "question": STANDARD_QUESTIONS[component] % {"sub": sub.name.lower()},
+                    "weight": "1",
+                    "levels": STANDARD_LEVELS,
+                }
+            )
+    return {
+        "code": code,
+        "name": name,
+        "year": year,
+        "scale": {"min": "0", "max": "4"},
+        "rounding": {"decimals": 2, "method": "half_up"},
+        "components": [
+            {"code": c, "name": label, "weight": str(w)}
+            for (c, label, _prefix), w in zip(STANDARD_COMPONENTS, weights, strict=True)
+        ],
+        "indicators": indicators,
+    }
+
+
+def seed_standard_versions() -> list[FrameworkVersion]:
+    """The two guideline versions seen in practice (10/20/30/30/10 and 10/20/30/20/20); idempotent."""
+    result = []
+    for code, name, year, weights in STANDARD_VERSIONS:
+        version = FrameworkVersion.objects.filter(code=code).first()
+        if version is None:
+            version = create_version_from_data(
+                data=standard_version_data(code=code, name=name, year=year, weights=weights)
+            )
+        result.append(version)
+    return result

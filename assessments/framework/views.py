@@ -1,0 +1,356 @@
+"""Apex pages of assessments: frameworks, the national ranking, comparisons, history import.
+
+Ministry staff only (admins and analysts); anyone else signed in gets 404. Writes
+(frameworks, history) are for ministry admins. Pages read public tables only.
+"""
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from assessments import rules
+from assessments.forms import FrameworkCopyForm, FrameworkImportForm, HistoryImportForm, RankingFilterForm
+from assessments.framework import charts, exports, selectors, services
+from assessments.framework.models import FrameworkVersion, RegionSnapshot
+from tenants.models import Cohort, Province, Region
+from tenants.views_national import NationalView
+
+LABELS_CACHE_KEY = "assessment-labels"
+FILTERS_CACHE_KEY = "assessment-ranking-filters"
+
+
+def labels() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(component code, name) and (dimension code, name): reference data, cached briefly."""
+    cached = cache.get(LABELS_CACHE_KEY)
+    if cached is None:
+        cached = (
+            list(selectors.component_labels().items()),
+            [(d.code, d.name) for d in selectors.dimensions()],
+        )
+        cache.set(LABELS_CACHE_KEY, cached, 300)
+    return cached
+
+
+def filter_options() -> tuple[list[Province], list[int]]:
+    """Provinces and cohort years for the filters; cached for a minute (they rarely change)."""
+    cached = cache.get(FILTERS_CACHE_KEY)
+    if cached is None:
+        cached = (
+            list(Province.objects.order_by("code")),
+            list(Cohort.objects.order_by("-year").values_list("year", flat=True)),
+        )
+        cache.set(FILTERS_CACHE_KEY, cached, 60)
+    return cached
+
+
+class StaffView(NationalView):
+    rule = staticmethod(rules.can_view_national_assessments)
+
+
+class AdminView(NationalView):
+    rule = staticmethod(rules.can_manage_frameworks)
+
+
+def _errors_to_messages(request, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+# --- frameworks -------------------------------------------------------------------------
+
+
+class VersionListView(StaffView):
+    def get(self, request, form=None, status=200):
+        return render(
+            request,
+            "framework/version_list.html",
+            {
+                "versions": selectors.versions(),
+                "form": form or FrameworkImportForm(),
+                "can_manage": rules.can_manage_frameworks(request.user),
+            },
+            status=status,
+        )
+
+
+class VersionImportView(AdminView):
+    def get(self, request):
+        return redirect("framework-list")
+
+    def post(self, request):
+        form = FrameworkImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                text = form.cleaned_data["file"].read().decode("utf-8")
+                version = services.import_version_yaml(text=text)
+            except UnicodeDecodeError:
+                form.add_error("file", _("Berkas harus berkodekan UTF-8."))
+            except ValidationError as exc:
+                form.add_error("file", exc.messages)
+            else:
+                cache.delete(LABELS_CACHE_KEY)
+                messages.success(request, _("Versi %(code)s diimpor.") % {"code": version.code})
+                return redirect("framework-detail", version_pk=version.pk)
+        return VersionListView.get(self, request, form=form, status=400)
+
+
+class VersionDetailView(StaffView):
+    def get(self, request, version_pk, copy_form=None, status=200):
+        version = get_object_or_404(FrameworkVersion, pk=version_pk)
+        components = list(version.components.order_by("order"))
+        return render(
+            request,
+            "framework/version_detail.html",
+            {
+                "version": version,
+                "components": components,
+                "total_weight": sum(c.weight for c in components),
+                "indicators": version.indicators.select_related("component", "subdimension__dimension"),
+                "can_manage": rules.can_manage_frameworks(request.user),
+                "copy_form": copy_form
+                or FrameworkCopyForm(initial={"year": version.year + 1, "code": f"{version.code}-baru"}),
+            },
+            status=status,
+        )
+
+
+class VersionWeightsView(AdminView):
+    def post(self, request, version_pk):
+        version = get_object_or_404(FrameworkVersion, pk=version_pk)
+        try:
+            weights = {
+                c.code: services.parse_decimal(request.POST.get(f"weight-{c.code}", ""), c.name)
+                for c in version.components.all()
+            }
+            services.set_component_weights(version=version, weights=weights)
+        except ValidationError as exc:
+            _errors_to_messages(request, exc)
+            return VersionDetailView.get(self, request, version_pk, status=400)
+        messages.success(request, _("Bobot komponen disimpan."))
+        return redirect("framework-detail", version_pk=version.pk)
+
+
+class VersionCopyView(AdminView):
+    def post(self, request, version_pk):
+        version = get_object_or_404(FrameworkVersion, pk=version_pk)
+        form = FrameworkCopyForm(request.POST)
+        if form.is_valid():
+            try:
+                new = services.copy_as_new_version(version=version, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+            else:
+                messages.success(request, _("Versi baru %(code)s dibuat.") % {"code": new.code})
+                return redirect("framework-detail", version_pk=new.pk)
+        return VersionDetailView.get(self, request, version_pk, copy_form=form, status=400)
+
+
+class VersionExportView(StaffView):
+    def get(self, request, version_pk):
+        version = get_object_or_404(FrameworkVersion, pk=version_pk)
+        response = HttpResponse(services.export_version_yaml(version), content_type="application/yaml; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{version.code}.yaml"'
+        return response
+
+
+# --- history ----------------------------------------------------------------------------
+
+
+class HistoryImportView(AdminView):
+    def get(self, request):
+        return render(request, "framework/history_import.html", {"form": HistoryImportForm()})
+
+    def post(self, request):
+        form = HistoryImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                result = services.import_published_results(
+                    filename=upload.name, content=upload.read(), imported_by=request.user
+                )
+            except ValidationError as exc:
+                form.add_error("file", exc.messages)
+            else:
+                messages.success(
+                    request,
+                    _("%(created)s hasil baru, %(updated)s diperbarui.")
+                    % {"created": result.created, "updated": result.updated},
+                )
+                return redirect("assessment-ranking")
+        return render(request, "framework/history_import.html", {"form": form}, status=400)
+
+
+# --- ranking and comparison -------------------------------------------------------------
+
+
+def _sort_columns(components, dimensions):
+    return (
+        [("overall", _("Indeks"))]
+        + [(f"component:{code}", name) for code, name in components]
+        + [(f"dimension:{code}", name) for code, name in dimensions]
+    )
+
+
+class RankingView(StaffView):
+    """The ranking of one period. Queries: user, periods, snapshots of both periods (filters and labels cached)."""
+
+    def get(self, request):
+        periods = selectors.periods()
+        provinces, cohorts = filter_options()
+        form = RankingFilterForm(request.GET or None, periods=periods, cohorts=cohorts, provinces=provinces)
+        filters = form.cleaned_data if form.is_valid() else {}
+        stage = filters.get("stage")
+        candidates = [p for p in periods if stage is None or p.stage == stage]
+        period = selectors.Period.parse(filters.get("period"))
+        if period not in candidates:
+            period = candidates[0] if candidates else None
+        components, dimensions = labels()
+        columns = _sort_columns(components, dimensions)
+        sort = filters.get("sort") or "overall"
+        if sort not in dict(columns):
+            sort = "overall"
+        descending = filters.get("desc", "1") != "0"
+        rows, previous = [], None
+        if period:
+            older = periods[periods.index(period) + 1 :]
+            previous = older[0] if older else None
+            rows = selectors.ranking(
+                period=period,
+                previous=previous,
+                cohort_year=filters.get("cohort"),
+                province=filters.get("province", ""),
+                kind=filters.get("kind", ""),
+                sort=sort,
+                descending=descending,
+            )
+        fmt = request.GET.get("format")
+        if fmt in ("csv", "xlsx") and period:
+            return self.export(rows, period, components, dimensions, fmt)
+        query = request.GET.copy()
+        for key in ("sort", "desc", "format"):
+            query.pop(key, None)
+        return render(
+            request,
+            "framework/ranking.html",
+            {
+                "form": form,
+                "period": period,
+                "previous": previous,
+                "rows": rows,
+                "components": components,
+                "dimensions": dimensions,
+                "columns": columns,
+                "sort": sort,
+                "descending": descending,
+                "query": query.urlencode(),
+            },
+        )
+
+    @staticmethod
+    def export(rows, period, components, dimensions, fmt):
+        header = [
+            "rank", "region_code", "region", "province", "type", "cohort", "overall", "change", "source",
+        ] + [f"component:{c}" for c, _n in components] + [f"dimension:{d}" for d, _n in dimensions] + [
+            "masterplan_completeness", "program_count", "quick_win_count", "budget_total",
+        ]  # fmt: skip
+        table = []
+        for row in rows:
+            s = row.snapshot
+            table.append(
+                [s.rank, s.region_id, s.region.name, s.region.province.name, s.region.kind,
+                 s.region.cohort.year if s.region.cohort else None, s.overall, row.change, s.source]
+                + [row.value(f"component:{c}") for c, _n in components]
+                + [row.value(f"dimension:{d}") for d, _n in dimensions]
+                + [s.masterplan_completeness, s.program_count, s.quick_win_count, s.budget_total]
+            )  # fmt: skip
+        return exports.table_response(filename=f"peringkat-{period.key}", header=header, rows=table, fmt=fmt)
+
+
+def _chart_scale(snapshots):
+    """The top of the charts' axis: the largest scale of the versions shown (published
+    results carry no version: then the largest value, rounded up)."""
+    scales = [s.framework_version.scale_max for s in snapshots if s.framework_version_id]
+    if scales:
+        return max(scales)
+    values = [s.overall for s in snapshots if s.overall is not None]
+    return max(values).to_integral_value(rounding="ROUND_CEILING") if values else 1
+
+
+class CompareView(StaffView):
+    """2–6 regions side by side. Queries: user, the regions with snapshots, their snapshots."""
+
+    max_regions = 6
+
+    def get(self, request):
+        codes = list(dict.fromkeys(request.GET.getlist("region")))[: self.max_regions]
+        choices = list(
+            Region.objects.filter(snapshots__isnull=False).distinct().order_by("name").values_list("code", "name")
+        )
+        components, dimensions = labels()
+        context = {"choices": choices, "codes": codes, "components": components, "dimensions": dimensions}
+        if len(codes) < 2:
+            if codes:
+                messages.warning(request, _("Pilih 2 sampai 6 wilayah untuk dibandingkan."))
+            return render(request, "framework/compare.html", context)
+        snapshots = list(selectors.snapshots_of(codes=codes))
+        by_region: dict[str, list[RegionSnapshot]] = {}
+        for s in snapshots:
+            by_region.setdefault(s.region_id, []).append(s)
+        regions = [(code, by_region[code]) for code in codes if code in by_region]
+        periods = sorted({(s.year, s.stage) for s in snapshots})
+        period_labels = [selectors.Period(y, st).label for y, st in periods]
+        latest = [(snaps[-1].region.name, snaps[-1]) for _code, snaps in regions]
+        scale_max = _chart_scale(snapshots)
+        context.update(
+            {
+                "latest": latest,
+                "radar_svg": mark_safe(  # noqa: S308 - built by charts with escaped labels
+                    charts.radar(
+                        axes=dimensions,
+                        series=[(name, s.dimensions) for name, s in latest],
+                        scale_max=scale_max,
+                        title=_("Skor per dimensi (periode terakhir)"),
+                    )
+                ),
+                "bars_svg": mark_safe(  # noqa: S308
+                    charts.bars(
+                        categories=components,
+                        series=[(name, s.components) for name, s in latest],
+                        scale_max=scale_max,
+                        title=_("Skor per komponen (periode terakhir)"),
+                    )
+                ),
+                "trend_svg": mark_safe(  # noqa: S308
+                    charts.trend(
+                        periods=period_labels,
+                        series=[
+                            (
+                                snaps[0].region.name,
+                                [{(x.year, x.stage): x.overall for x in snaps}.get(p) for p in periods],
+                            )
+                            for _code, snaps in regions
+                        ],
+                        scale_max=scale_max,
+                        title=_("Tren indeks"),
+                    )
+                ),
+            }
+        )
+        fmt = request.GET.get("format")
+        if fmt in ("csv", "xlsx"):
+            header = ["region_code", "region", "period", "source", "overall", "rank"] + [
+                f"component:{c}" for c, _n in components
+            ] + [f"dimension:{d}" for d, _n in dimensions]  # fmt: skip
+            table = [
+                [s.region_id, s.region.name, s.period_label, s.source, s.overall, s.rank]
+                + [s.components.get(c) for c, _n in components]
+                + [s.dimensions.get(d) for d, _n in dimensions]
+                for _code, snaps in regions
+                for s in snaps
+            ]
+            return exports.table_response(filename="perbandingan", header=header, rows=table, fmt=fmt)
+        return render(request, "framework/compare.html", context)

@@ -1,0 +1,33 @@
+"""Rebuild every region snapshot from its workspace (not a request: it may loop over schemas)."""
+
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from assessments.snapshots import refresh_region_snapshot
+from tenants.models import Workspace
+
+
+class Command(BaseCommand):
+    help = "Recompute the region snapshots of every workspace (or of --region PP.RR)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--region", help="Only this region (Kemendagri code, e.g. 35.74).")
+
+    def handle(self, *args, region=None, **options):
+        workspaces = Workspace.objects.filter(region__isnull=False, is_template=False).select_related("region")
+        if region:
+            workspaces = workspaces.filter(region_id=region)
+            if not workspaces.exists():
+                self.stderr.write(self.style.ERROR(f"No workspace for region {region}."))
+                return
+        started, count = time.monotonic(), 0
+        try:
+            for workspace in workspaces.order_by("region_id"):
+                connection.set_tenant(workspace)
+                refresh_region_snapshot()
+                count += 1
+        finally:
+            connection.set_schema_to_public()
+        self.stdout.write(self.style.SUCCESS(f"{count} workspaces refreshed in {time.monotonic() - started:.1f} s."))

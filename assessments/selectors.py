@@ -1,0 +1,54 @@
+"""Reads inside a workspace: cycles, their responses and computed index, the history."""
+
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from assessments.framework.models import PublishedResult
+from assessments.framework.scoring import IndexResult, compute_index
+from assessments.framework.selectors import spec_for
+from assessments.models import AssessmentCycle, AssessmentResponse, CycleEvent, Evidence
+
+
+def cycles() -> QuerySet[AssessmentCycle]:
+    return AssessmentCycle.objects.select_related("framework_version").order_by("-year", "-stage")
+
+
+def cycle_with_responses(*, pk: int) -> AssessmentCycle:
+    """The cycle with its responses, indicators and evidence files (raises ``DoesNotExist``)."""
+    responses = AssessmentResponse.objects.select_related(
+        "indicator__component", "indicator__subdimension__dimension"
+    ).prefetch_related(Prefetch("files", queryset=Evidence.objects.order_by("uploaded_at")))
+    return (
+        AssessmentCycle.objects.select_related("framework_version")
+        .prefetch_related(Prefetch("responses", queryset=responses))
+        .get(pk=pk)
+    )
+
+
+def response_in(*, cycle_pk: int, pk: int) -> AssessmentResponse:
+    return AssessmentResponse.objects.select_related(
+        "cycle__framework_version", "indicator__component", "indicator__subdimension__dimension"
+    ).get(cycle_id=cycle_pk, pk=pk)
+
+
+def uses_verified_scores(cycle: AssessmentCycle) -> bool:
+    return cycle.state in (AssessmentCycle.State.VERIFIED, AssessmentCycle.State.FINAL)
+
+
+def cycle_index(*, cycle: AssessmentCycle, verified: bool | None = None) -> IndexResult:
+    """The index of a cycle: verified scores once verified, self scores before."""
+    verified = uses_verified_scores(cycle) if verified is None else verified
+    field = "verified_score" if verified else "self_score"
+    scores: dict[str, Decimal | None] = {
+        code: value for code, value in cycle.responses.values_list("indicator__code", field)
+    }
+    return compute_index(spec_for(cycle.framework_version), scores)
+
+
+def cycle_events(*, cycle: AssessmentCycle) -> QuerySet[CycleEvent]:
+    return cycle.events.select_related("actor").order_by("-at", "-id")
+
+
+def published_history(*, region) -> QuerySet[PublishedResult]:
+    return PublishedResult.objects.filter(region=region).order_by("year", "stage")

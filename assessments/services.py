@@ -1,0 +1,213 @@
+"""Writes inside a workspace: cycles, responses, evidence, verification, state changes.
+
+Every write checks the cycle's state (a final cycle is locked), validates scores against
+the version's scale, writes an audit row for each state change in the same transaction and
+asks for the region snapshot to be refreshed (``assessments.rollup``).
+"""
+
+import re
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments.framework.models import FrameworkVersion, Indicator
+from assessments.framework.services import freeze_version
+from assessments.models import AssessmentCycle, AssessmentResponse, CycleEvent, Evidence
+from assessments.rollup import request_snapshot_refresh
+
+State = AssessmentCycle.State
+
+# Evidence files: documents and pictures an assessor opens; everything else is refused.
+EVIDENCE_MAX_BYTES = getattr(settings, "EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+EVIDENCE_TYPES = {
+    ".pdf": ("application/pdf", (b"%PDF",)),
+    ".png": ("image/png", (b"\x89PNG",)),
+    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
+    ".pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", (b"PK\x03\x04",)),
+}
+
+
+def _locked(cycle: AssessmentCycle, *, allowed: tuple[str, ...], field: str | None = None) -> None:
+    if cycle.state not in allowed:
+        message = (
+            _("Siklus ini sudah final dan terkunci; hanya admin kementerian yang dapat membukanya kembali.")
+            if cycle.is_locked
+            else _("Tidak dapat diubah pada status “%(state)s”.") % {"state": cycle.get_state_display()}
+        )
+        raise ValidationError({field: message} if field else message)
+
+
+def _check_score(score: Decimal | None, version: FrameworkVersion, field: str) -> None:
+    if score is None:
+        return
+    if not version.scale_min <= score <= version.scale_max:
+        raise ValidationError(
+            {
+                field: _("Skor harus antara %(min)s dan %(max)s.")
+                % {"min": version.scale_min.normalize(), "max": version.scale_max.normalize()}
+            }
+        )
+
+
+def _event(cycle, *, action, actor, from_state="", to_state="", reason=""):
+    CycleEvent.objects.create(
+        cycle=cycle, action=action, actor=actor, from_state=from_state, to_state=to_state, reason=reason
+    )
+
+
+@transaction.atomic
+def start_cycle(*, framework_version: FrameworkVersion, year: int, stage: int, actor) -> AssessmentCycle:
+    """Open a cycle with one empty response per indicator; the version is frozen from now on."""
+    if AssessmentCycle.objects.filter(year=year, stage=stage).exists():
+        raise ValidationError({"stage": _("Siklus untuk periode ini sudah ada.")})
+    try:
+        with transaction.atomic():
+            cycle = AssessmentCycle.objects.create(framework_version=framework_version, year=year, stage=stage)
+    except IntegrityError:
+        raise ValidationError({"stage": _("Siklus untuk periode ini sudah ada.")}) from None
+    AssessmentResponse.objects.bulk_create(
+        [
+            AssessmentResponse(cycle=cycle, indicator=indicator)
+            for indicator in Indicator.objects.filter(version=framework_version)
+        ]
+    )
+    freeze_version(version=framework_version)
+    _event(cycle, action="start", actor=actor, to_state=State.OPEN)
+    request_snapshot_refresh()
+    return cycle
+
+
+def _clean_links(text: str) -> str:
+    links = [line.strip() for line in text.splitlines() if line.strip()]
+    validate = URLValidator(schemes=["http", "https"])
+    for link in links:
+        try:
+            validate(link)
+        except ValidationError:
+            raise ValidationError(
+                {"evidence_links": _("“%(link)s” bukan tautan http(s) yang sah.") % {"link": link}}
+            ) from None
+    return "\n".join(links)
+
+
+@transaction.atomic
+def save_self_assessment(
+    *, response: AssessmentResponse, score: Decimal | None, evidence_text: str, evidence_links: str, actor
+) -> AssessmentResponse:
+    cycle = AssessmentCycle.objects.select_for_update().select_related("framework_version").get(pk=response.cycle_id)
+    _locked(cycle, allowed=(State.OPEN,), field="self_score")
+    _check_score(score, cycle.framework_version, "self_score")
+    response.self_score = score
+    response.evidence_text = evidence_text.strip()
+    response.evidence_links = _clean_links(evidence_links)
+    response.save(update_fields=["self_score", "evidence_text", "evidence_links", "updated_at"])
+    request_snapshot_refresh()
+    return response
+
+
+@transaction.atomic
+def save_verification(*, response: AssessmentResponse, score: Decimal | None, notes: str, actor) -> AssessmentResponse:
+    cycle = AssessmentCycle.objects.select_for_update().select_related("framework_version").get(pk=response.cycle_id)
+    _locked(cycle, allowed=(State.SELF_ASSESSED,), field="verified_score")
+    _check_score(score, cycle.framework_version, "verified_score")
+    response.verified_score = score
+    response.assessor_notes = notes.strip()
+    response.verified_by = actor if score is not None else None
+    response.save(update_fields=["verified_score", "assessor_notes", "verified_by", "updated_at"])
+    request_snapshot_refresh()
+    return response
+
+
+def _safe_name(name: str) -> str:
+    stem = re.sub(r"[^\w.\- ]+", "_", name).strip(" .") or "berkas"
+    return stem[-150:]
+
+
+@transaction.atomic
+def add_evidence(*, response: AssessmentResponse, upload, actor) -> Evidence:
+    """Attach an evidence file (type and size checked: content, not only the name)."""
+    cycle = AssessmentCycle.objects.select_for_update().get(pk=response.cycle_id)
+    _locked(cycle, allowed=(State.OPEN,), field="file")
+    name = _safe_name(upload.name)
+    extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
+    if extension not in EVIDENCE_TYPES:
+        raise ValidationError(
+            {
+                "file": _("Jenis berkas tidak diterima; gunakan %(types)s.")
+                % {"types": ", ".join(sorted(EVIDENCE_TYPES))}
+            }
+        )
+    if upload.size > EVIDENCE_MAX_BYTES:
+        raise ValidationError(
+            {"file": _("Berkas terlalu besar (maksimum %(mb)s MB).") % {"mb": EVIDENCE_MAX_BYTES // (1024 * 1024)}}
+        )
+    content_type, signatures = EVIDENCE_TYPES[extension]
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if not any(head.startswith(sig) for sig in signatures):
+        raise ValidationError({"file": _("Isi berkas tidak sesuai dengan jenisnya (%(ext)s).") % {"ext": extension}})
+    evidence = Evidence(response=response, name=name, content_type=content_type, size=upload.size, uploaded_by=actor)
+    evidence.file.save(name, upload, save=False)
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def remove_evidence(*, evidence: Evidence, actor) -> None:
+    cycle = AssessmentCycle.objects.select_for_update().get(pk=evidence.response.cycle_id)
+    _locked(cycle, allowed=(State.OPEN,), field="file")
+    storage, path = evidence.file.storage, evidence.file.name
+    evidence.delete()
+    transaction.on_commit(lambda: storage.delete(path))
+
+
+# --- state changes ---------------------------------------------------------------------
+
+TRANSITIONS = {
+    # action: (from states, to state)
+    "submit": ((State.OPEN,), State.SELF_ASSESSED),
+    "return": ((State.SELF_ASSESSED,), State.OPEN),
+    "verify": ((State.SELF_ASSESSED,), State.VERIFIED),
+    "finalize": ((State.VERIFIED,), State.FINAL),
+    "reopen": ((State.FINAL,), State.SELF_ASSESSED),
+}
+
+
+@transaction.atomic
+def change_state(*, cycle: AssessmentCycle, action: str, actor, reason: str = "") -> AssessmentCycle:
+    """Move a cycle along open → self-assessed → verified → final (or back, see ``TRANSITIONS``).
+
+    Submitting needs every self score, verifying every verified score; reopening a final
+    cycle needs a reason. Who may do which action is decided by the caller's capabilities.
+    """
+    cycle = AssessmentCycle.objects.select_for_update().get(pk=cycle.pk)
+    if action not in TRANSITIONS:
+        raise ValidationError({"action": _("Tindakan tidak dikenal.")})
+    sources, target = TRANSITIONS[action]
+    if cycle.state not in sources:
+        raise ValidationError(
+            {"action": _("Tindakan ini tidak berlaku pada status “%(state)s”.") % {"state": cycle.get_state_display()}}
+        )
+    if action == "submit" and cycle.responses.filter(self_score__isnull=True).exists():
+        raise ValidationError({"action": _("Semua indikator harus diberi skor mandiri sebelum dikirim.")})
+    if action == "verify" and cycle.responses.filter(verified_score__isnull=True).exists():
+        raise ValidationError({"action": _("Semua indikator harus diberi skor verifikasi.")})
+    reason = reason.strip()
+    if action in ("reopen", "return") and not reason:
+        raise ValidationError({"reason": _("Alasan wajib diisi.")})
+    before = cycle.state
+    cycle.state = target
+    cycle.finalized_at = timezone.now() if target == State.FINAL else None
+    cycle.save(update_fields=["state", "finalized_at"])
+    _event(cycle, action=action, actor=actor, from_state=before, to_state=target, reason=reason)
+    request_snapshot_refresh()
+    return cycle
