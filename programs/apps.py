@@ -1,3 +1,11 @@
+"""Tenant schema: the region's masterplan workspace.
+
+The Bimtek year (the four technical-guidance stages and their dates), the directory (OPDs,
+Dewan Smart City, Tim Pelaksana), the masterplan (Buku I and II, programs, quick wins and
+their risks) with its workflow, comments, history and the Bimtek checklist. Contributes
+the masterplan figures to the national region snapshot (``programs.rollup``).
+"""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +13,9 @@ from django.utils.translation import gettext_lazy as _
 class ProgramsConfig(AppConfig):
     name = "programs"
     verbose_name = _("Masterplan")
+
+    def ready(self):
+        from assessments.rollup import register_snapshot_provider
+        from programs.rollup import masterplan_snapshot
+
+        register_snapshot_provider(masterplan_snapshot)

@@ -1,6 +1,28 @@
-from django import forms
+"""Forms of the masterplan pages. They validate input at the edge; services write."""
 
-from programs.models import BimtekStage
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from programs.models import (
+    BimtekStage,
+    Comment,
+    Dimension,
+    DimensionPlan,
+    FundingSource,
+    Opd,
+    Person,
+    Program,
+    Readiness,
+    Risk,
+    SubDimension,
+)
+
+TEXTAREA = forms.Textarea(attrs={"rows": 3})
+YEAR = forms.NumberInput(attrs={"min": 2000, "max": 2100, "inputmode": "numeric"})
 
 
 class BimtekStageForm(forms.ModelForm):
@@ -12,3 +34,255 @@ class BimtekStageForm(forms.ModelForm):
             "completed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class SubDimensionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.dimension.name} – {obj.name}"
+
+
+class ProgramForm(forms.ModelForm):
+    """The program's own fields; ``version`` is the optimistic lock the user started from."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    sub_dimension = SubDimensionChoiceField(
+        queryset=SubDimension.objects.select_related("dimension"), label=_("subdimensi")
+    )
+
+    class Meta:
+        model = Program
+        fields = [
+            "title",
+            "dimension",
+            "sub_dimension",
+            "description",
+            "goals",
+            "targets",
+            "lead_opd",
+            "partner_opds",
+            "partners",
+            "horizon",
+            "start_year",
+            "end_year",
+            "alignment_rpjpd",
+            "alignment_rpjmd",
+            "alignment_renstra",
+            "status",
+            "is_quick_win",
+            "monitoring",
+        ]
+        widgets = {
+            "description": TEXTAREA,
+            "goals": TEXTAREA,
+            "targets": TEXTAREA,
+            "partners": forms.Textarea(attrs={"rows": 2}),
+            "alignment_rpjpd": forms.Textarea(attrs={"rows": 2}),
+            "alignment_rpjmd": forms.Textarea(attrs={"rows": 2}),
+            "alignment_renstra": forms.Textarea(attrs={"rows": 2}),
+            "monitoring": forms.Textarea(attrs={"rows": 2}),
+            "start_year": YEAR,
+            "end_year": YEAR,
+            "partner_opds": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, lead_opds=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dimension"].queryset = Dimension.objects.order_by("order")
+        if lead_opds is not None:
+            self.fields["lead_opd"].queryset = lead_opds
+
+    def clean(self):
+        data = super().clean()
+        dimension, sub = data.get("dimension"), data.get("sub_dimension")
+        if dimension and sub and sub.dimension_id != dimension.pk:
+            self.add_error(
+                "sub_dimension",
+                _("Subdimensi %(sub)s bukan bagian dari dimensi %(dimension)s.") % {"sub": sub, "dimension": dimension},
+            )
+        return data
+
+    def _post_clean(self):
+        """No model validation here: the service validates the whole program at once."""
+
+
+def parse_targets(text: str) -> dict[int, Decimal]:
+    """``"2025: 40; 2026: 62,5"`` → ``{2025: Decimal("40"), 2026: Decimal("62.5")}``."""
+    targets = {}
+    for part in filter(None, (p.strip() for p in re.split(r"[;\n]", text))):
+        match = re.fullmatch(r"(\d{4})\s*[:=]\s*(-?[\d.,]+)", part)
+        if not match:
+            raise ValidationError(
+                _(
+                    "Tulis target sebagai tahun: nilai, dipisah titik koma (mis. 2025: 40; 2026: 60). "
+                    "Tidak terbaca: %(part)s"
+                )
+                % {"part": part}
+            )
+        year, raw = int(match.group(1)), match.group(2)
+        raw = raw.replace(",", ".") if raw.count(",") == 1 and "." not in raw else raw.replace(",", "")
+        try:
+            value = Decimal(raw)
+        except InvalidOperation:
+            raise ValidationError(_("Nilai target %(value)s bukan angka.") % {"value": match.group(2)}) from None
+        if not 2000 <= year <= 2100:
+            raise ValidationError(_("Tahun %(year)s tidak wajar.") % {"year": year})
+        if year in targets:
+            raise ValidationError(_("Tahun %(year)s tertulis dua kali.") % {"year": year})
+        targets[year] = value
+    return targets
+
+
+def format_targets(targets: dict) -> str:
+    return "; ".join(f"{int(y)}: {str(Decimal(v)).replace('.', ',')}" for y, v in sorted(targets.items()))
+
+
+class IndicatorForm(forms.Form):
+    name = forms.CharField(label=_("indikator"), max_length=250)
+    unit = forms.CharField(label=_("satuan"), max_length=50, required=False)
+    baseline = forms.DecimalField(label=_("nilai awal"), max_digits=18, decimal_places=2, required=False)
+    baseline_year = forms.IntegerField(
+        label=_("tahun nilai awal"), min_value=2000, max_value=2100, required=False, widget=YEAR
+    )
+    targets = forms.CharField(
+        label=_("target per tahun"), required=False, help_text=_("mis. 2025: 40; 2026: 60"), max_length=500
+    )
+
+    def clean_targets(self):
+        return parse_targets(self.cleaned_data["targets"])
+
+
+class FundingForm(forms.Form):
+    source = forms.ModelChoiceField(label=_("sumber dana"), queryset=FundingSource.objects.order_by("order"))
+    year = forms.IntegerField(label=_("tahun"), min_value=2000, max_value=2100, widget=YEAR)
+    amount = forms.DecimalField(
+        label=_("jumlah (Rp)"),
+        min_value=0,
+        max_digits=18,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "1"}),
+    )
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("tahapan"), max_length=250)
+    year = forms.IntegerField(label=_("tahun"), min_value=2000, max_value=2100, widget=YEAR)
+    quarter = forms.TypedChoiceField(
+        label=_("triwulan"),
+        choices=[("", "–"), (1, "I"), (2, "II"), (3, "III"), (4, "IV")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    progress = forms.IntegerField(label=_("kemajuan (%)"), min_value=0, max_value=100, initial=0)
+
+
+IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=2, can_delete=True, max_num=50, validate_max=True)
+FundingFormSet = forms.formset_factory(FundingForm, extra=2, can_delete=True, max_num=100, validate_max=True)
+MilestoneFormSet = forms.formset_factory(MilestoneForm, extra=2, can_delete=True, max_num=50, validate_max=True)
+
+
+def rows_of(formset) -> list[dict]:
+    """The filled, not deleted rows of a valid formset."""
+    return [
+        {k: v for k, v in form.cleaned_data.items() if k != "DELETE"}
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
+
+class ProgramFilterForm(forms.Form):
+    q = forms.CharField(label=_("cari"), required=False)
+    dimension = forms.ChoiceField(label=_("dimensi"), required=False)
+    opd = forms.ModelChoiceField(label=_("OPD pelaksana"), queryset=Opd.objects.order_by("acronym"), required=False)
+    horizon = forms.ChoiceField(label=_("jangka waktu"), choices=[("", "–"), *Program.Horizon.choices], required=False)
+    quick_win = forms.ChoiceField(
+        label=_("quick win"), choices=[("", "–"), ("1", _("ya")), ("0", _("bukan"))], required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dimension"].choices = [("", "–"), *Dimension.objects.order_by("order").values_list("code", "name")]
+
+
+class MasterplanTextForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    regional_profile = forms.CharField(
+        label=_("profil daerah"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
+    vision = forms.CharField(label=_("visi"), widget=TEXTAREA, required=False)
+    mission = forms.CharField(label=_("misi"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    goals = forms.CharField(label=_("tujuan"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+
+
+class ReadinessForm(forms.ModelForm):
+    class Meta:
+        model = Readiness
+        fields = ["level", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class SwotForm(forms.ModelForm):
+    class Meta:
+        model = DimensionPlan
+        fields = ["strengths", "weaknesses", "opportunities", "threats"]
+        widgets = {f: TEXTAREA for f in fields}
+
+
+class StrategyForm(forms.ModelForm):
+    class Meta:
+        model = DimensionPlan
+        fields = ["strategy", "action_plan"]
+        widgets = {"strategy": forms.Textarea(attrs={"rows": 4}), "action_plan": forms.Textarea(attrs={"rows": 4})}
+
+
+class OpdForm(forms.ModelForm):
+    class Meta:
+        model = Opd
+        fields = ["name", "acronym", "head"]
+
+    def validate_unique(self):
+        """The service checks the acronym (case-insensitively)."""
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["body", "name", "position", "opd", "sector", "contact"]
+
+
+class RiskForm(forms.ModelForm):
+    class Meta:
+        model = Risk
+        fields = ["description", "likelihood", "impact", "mitigation", "owner"]
+        widgets = {
+            "likelihood": forms.Select(choices=[(i, i) for i in range(1, 6)]),
+            "impact": forms.Select(choices=[(i, i) for i in range(1, 6)]),
+            "mitigation": TEXTAREA,
+        }
+
+
+class CommentForm(forms.Form):
+    section = forms.ChoiceField(choices=Comment.Section.choices, widget=forms.HiddenInput)
+    program = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    body = forms.CharField(
+        label=_("komentar"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sebut anggota dengan @e-mail atau @Nama Lengkap; mereka menerima e-mail dan notifikasi."),
+    )
+
+
+class TransitionForm(forms.Form):
+    action = forms.ChoiceField(choices=[])
+    reason = forms.CharField(label=_("alasan / catatan"), required=False, max_length=5000, widget=TEXTAREA)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from programs.models import MasterplanTransition
+
+        self.fields["action"].choices = MasterplanTransition.Action.choices
+
+
+class OpdEditorForm(forms.Form):
+    user = forms.IntegerField(widget=forms.HiddenInput)
+    opd = forms.ModelChoiceField(queryset=Opd.objects.order_by("acronym"), required=False, label=_("OPD"))

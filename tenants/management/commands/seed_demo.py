@@ -73,6 +73,13 @@ class Command(BaseCommand):
                     workspace=workspace,
                     defaults={"role": role, "valid_until": until, "valid_from": date(2018, 1, 1) if until else None},
                 )
+        from programs.demo import seed_masterplan_demo
+
+        seed_masterplan_demo(
+            workspace=Workspace.objects.get(region_id="35.74"),
+            admin=User.objects.get(email="diskominfo@probolinggokota.go.id"),
+            editor=User.objects.get(email="bappeda@probolinggokota.go.id"),
+        )
         from assessments.demo import seed_demo_assessments
 
         seed_demo_assessments()

@@ -1,4 +1,4 @@
-"""Models of a region's workspace (tenant schema)."""
+"""The four Bimtek stages of the region's year."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models

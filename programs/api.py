@@ -1,0 +1,426 @@
+"""Workspace API of the masterplan (``/api/v1/`` on region hosts).
+
+OPDs, programs with their indicators, funding and milestones (nested), risks of quick wins
+(a sub-resource), the reference dimensions and funding sources, and the masterplan status
+with its workflow. Reads: any member. Writes go through ``programs.services`` with the same
+rules as the pages: ``HostAccessPermission`` lets only roles in ``write_roles`` write, and
+the services refuse what the object does not allow (an OPD editor and another OPD's
+program: 403). Validation errors are 400 with field messages; a stale ``version`` is 409.
+"""
+
+import django_filters
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, generics, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from programs import rules, selectors, services
+from programs.models import (
+    Dimension,
+    Funding,
+    FundingSource,
+    Masterplan,
+    MasterplanTransition,
+    Opd,
+    Program,
+    Risk,
+    SubDimension,
+)
+from tenants.models import Membership
+
+ADMIN_ROLES = (Membership.Role.REGION_ADMIN, "ministry_admin")
+PROGRAM_WRITE_ROLES = (*ADMIN_ROLES, Membership.Role.OPD_EDITOR)
+
+
+def actor_of(request) -> rules.Actor:
+    return rules.Actor(user=request.user, access=request.access)
+
+
+# --- serializers ---------------------------------------------------------------------------
+
+
+class SubDimensionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SubDimension
+        fields = ["code", "name"]
+
+
+class DimensionSerializer(serializers.ModelSerializer):
+    sub_dimensions = SubDimensionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Dimension
+        fields = ["code", "name", "sub_dimensions"]
+
+
+class FundingSourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FundingSource
+        fields = ["code", "name"]
+
+
+class OpdSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Opd
+        fields = ["id", "acronym", "name", "head"]
+        read_only_fields = ["id"]
+        extra_kwargs = {"acronym": {"validators": []}}
+
+
+class IndicatorSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=250)
+    unit = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
+    baseline = serializers.DecimalField(max_digits=18, decimal_places=2, required=False, allow_null=True, default=None)
+    baseline_year = serializers.IntegerField(
+        min_value=2000, max_value=2100, required=False, allow_null=True, default=None
+    )
+    targets = serializers.DictField(
+        child=serializers.DecimalField(max_digits=18, decimal_places=2),
+        required=False,
+        default=dict,
+        help_text='Target per year, e.g. {"2025": "40", "2026": "60"}.',
+    )
+
+    def validate_targets(self, value):
+        out = {}
+        for year, target in value.items():
+            if not str(year).isdigit() or not 2000 <= int(year) <= 2100:
+                raise serializers.ValidationError(_("Tahun target %(year)s tidak valid.") % {"year": year})
+            out[int(year)] = target
+        return out
+
+
+class FundingSerializer(serializers.Serializer):
+    source = serializers.SlugRelatedField(slug_field="code", queryset=FundingSource.objects.all())
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    amount = serializers.DecimalField(max_digits=18, decimal_places=2, min_value=0, coerce_to_string=True)
+
+
+class MilestoneSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=250)
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    quarter = serializers.IntegerField(min_value=1, max_value=4, required=False, allow_null=True, default=None)
+    progress = serializers.IntegerField(min_value=0, max_value=100, required=False, default=0)
+
+
+class RiskSerializer(serializers.ModelSerializer):
+    score = serializers.IntegerField(read_only=True)
+    level = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Risk
+        fields = ["id", "description", "likelihood", "impact", "score", "level", "mitigation", "owner"]
+        read_only_fields = ["id"]
+
+
+class ProgramSerializer(serializers.ModelSerializer):
+    """Output: the program with its rows; ``budget`` is the sum of its funding."""
+
+    dimension = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    sub_dimension = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    lead_opd = serializers.SlugRelatedField(slug_field="acronym", read_only=True)
+    partner_opds = serializers.SlugRelatedField(slug_field="acronym", many=True, read_only=True)
+    indicators = serializers.SerializerMethodField()
+    funding = FundingSerializer(many=True, read_only=True)
+    milestones = MilestoneSerializer(many=True, read_only=True)
+    risks = RiskSerializer(many=True, read_only=True)
+    budget = serializers.DecimalField(max_digits=20, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = Program
+        fields = [
+            "id",
+            "version",
+            "title",
+            "dimension",
+            "sub_dimension",
+            "description",
+            "goals",
+            "targets",
+            "lead_opd",
+            "partner_opds",
+            "partners",
+            "horizon",
+            "start_year",
+            "end_year",
+            "alignment_rpjpd",
+            "alignment_rpjmd",
+            "alignment_renstra",
+            "status",
+            "is_quick_win",
+            "monitoring",
+            "budget",
+            "indicators",
+            "funding",
+            "milestones",
+            "risks",
+            "updated_at",
+        ]
+
+    def get_indicators(self, program) -> list[dict]:
+        return [
+            {
+                "name": i.name,
+                "unit": i.unit,
+                "baseline": None if i.baseline is None else str(i.baseline),
+                "baseline_year": i.baseline_year,
+                "targets": dict(sorted(i.targets.items())),
+            }
+            for i in program.indicators.all()
+        ]
+
+
+class ProgramInputSerializer(serializers.Serializer):
+    """Input of a create (no ``version``) or a full update (``version`` it started from)."""
+
+    version = serializers.IntegerField(required=False, help_text="Required on update: the version you read.")
+    title = serializers.CharField(max_length=200)
+    dimension = serializers.SlugRelatedField(slug_field="code", queryset=Dimension.objects.all())
+    sub_dimension = serializers.CharField(help_text="Code of a sub-dimension of the dimension.")
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    goals = serializers.CharField(required=False, allow_blank=True, default="")
+    targets = serializers.CharField(required=False, allow_blank=True, default="")
+    lead_opd = serializers.SlugRelatedField(slug_field="acronym", queryset=Opd.objects.all())
+    partner_opds = serializers.SlugRelatedField(
+        slug_field="acronym", queryset=Opd.objects.all(), many=True, default=list
+    )
+    partners = serializers.CharField(required=False, allow_blank=True, default="")
+    horizon = serializers.ChoiceField(choices=Program.Horizon.choices)
+    start_year = serializers.IntegerField(min_value=2000, max_value=2100)
+    end_year = serializers.IntegerField(min_value=2000, max_value=2100)
+    alignment_rpjpd = serializers.CharField(required=False, allow_blank=True, default="")
+    alignment_rpjmd = serializers.CharField(required=False, allow_blank=True, default="")
+    alignment_renstra = serializers.CharField(required=False, allow_blank=True, default="")
+    status = serializers.ChoiceField(choices=Program.Status.choices, default=Program.Status.PROPOSED)
+    is_quick_win = serializers.BooleanField(default=False)
+    monitoring = serializers.CharField(required=False, allow_blank=True, default="")
+    indicators = IndicatorSerializer(many=True, default=list)
+    funding = FundingSerializer(many=True, default=list)
+    milestones = MilestoneSerializer(many=True, default=list)
+
+    def validate(self, data):
+        sub = SubDimension.objects.filter(dimension=data["dimension"], code=data["sub_dimension"]).first()
+        if sub is None:
+            raise serializers.ValidationError(
+                {
+                    "sub_dimension": _("Subdimensi %(sub)s bukan bagian dari dimensi %(dimension)s.")
+                    % {"sub": data["sub_dimension"], "dimension": data["dimension"]}
+                }
+            )
+        data["sub_dimension"] = sub
+        return data
+
+
+class MasterplanSerializer(serializers.ModelSerializer):
+    status = serializers.CharField(read_only=True, help_text="draft, submitted, approved or published")
+
+    class Meta:
+        model = Masterplan
+        fields = ["status", "revision", "regional_profile", "vision", "mission", "goals", "updated_at"]
+
+
+class TransitionSerializer(serializers.ModelSerializer):
+    by = serializers.StringRelatedField()
+    from_status = serializers.CharField(read_only=True)
+    to_status = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = MasterplanTransition
+        fields = ["action", "from_status", "to_status", "revision", "reason", "by", "at"]
+
+
+class TransitionInputSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=MasterplanTransition.Action.choices)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+# --- filters -------------------------------------------------------------------------------
+
+
+class ProgramFilter(django_filters.FilterSet):
+    dimension = django_filters.CharFilter(field_name="dimension__code")
+    sub_dimension = django_filters.CharFilter(field_name="sub_dimension__code")
+    lead_opd = django_filters.CharFilter(field_name="lead_opd__acronym", lookup_expr="iexact")
+    horizon = django_filters.ChoiceFilter(choices=Program.Horizon.choices)
+    status = django_filters.ChoiceFilter(choices=Program.Status.choices)
+    is_quick_win = django_filters.BooleanFilter()
+    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains")
+
+    class Meta:
+        model = Program
+        fields = ["dimension", "sub_dimension", "lead_opd", "horizon", "status", "is_quick_win", "q"]
+
+
+def program_queryset():
+    return selectors.programs().prefetch_related(
+        "partner_opds",
+        "indicators",
+        Prefetch("funding", queryset=Funding.objects.select_related("source")),
+        "milestones",
+        "risks",
+    )
+
+
+def _program_data(validated: dict) -> tuple[dict, int | None]:
+    data = dict(validated)
+    version = data.pop("version", None)
+    return data, version
+
+
+def _stale(exc: services.StaleVersionError) -> Response:
+    return Response({"version": [exc.message], "current_version": exc.current_version}, status=status.HTTP_409_CONFLICT)
+
+
+# --- views ---------------------------------------------------------------------------------
+
+
+class DimensionListView(generics.ListAPIView):
+    serializer_class = DimensionSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.dimensions()
+
+
+class FundingSourceListView(generics.ListAPIView):
+    serializer_class = FundingSourceSerializer
+    pagination_class = None
+    queryset = FundingSource.objects.order_by("order")
+
+
+class OpdListView(generics.ListCreateAPIView):
+    serializer_class = OpdSerializer
+    write_roles = ADMIN_ROLES
+    queryset = Opd.objects.order_by("acronym")
+
+    def perform_create(self, serializer):
+        serializer.instance = services.save_opd(actor=actor_of(self.request), **serializer.validated_data)
+
+
+class OpdDetailView(generics.RetrieveUpdateDestroyAPIView):
+    serializer_class = OpdSerializer
+    write_roles = ADMIN_ROLES
+    queryset = Opd.objects.all()
+    lookup_url_kwarg = "opd_pk"
+
+    def perform_update(self, serializer):
+        data = {
+            "name": serializer.instance.name,
+            "acronym": serializer.instance.acronym,
+            "head": serializer.instance.head,
+        }
+        data.update(serializer.validated_data)
+        serializer.instance = services.save_opd(actor=actor_of(self.request), opd=serializer.instance, **data)
+
+    def perform_destroy(self, instance):
+        services.delete_opd(actor=actor_of(self.request), opd=instance)
+
+
+class ProgramListView(generics.ListCreateAPIView):
+    serializer_class = ProgramSerializer
+    filterset_class = ProgramFilter
+    write_roles = PROGRAM_WRITE_ROLES
+    queryset = Program.objects.none()  # for the schema; requests use get_queryset
+
+    def get_queryset(self):
+        return program_queryset()
+
+    @extend_schema(request=ProgramInputSerializer, responses={201: ProgramSerializer})
+    def post(self, request):
+        incoming = ProgramInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data, _version = _program_data(incoming.validated_data)
+        program = services.save_program(actor=actor_of(request), data=data)
+        return Response(ProgramSerializer(program_queryset().get(pk=program.pk)).data, status=status.HTTP_201_CREATED)
+
+
+class ProgramDetailView(generics.RetrieveDestroyAPIView):
+    serializer_class = ProgramSerializer
+    write_roles = PROGRAM_WRITE_ROLES
+    queryset = Program.objects.none()  # for the schema; requests use get_queryset
+    lookup_url_kwarg = "program_pk"
+
+    def get_queryset(self):
+        return program_queryset()
+
+    @extend_schema(request=ProgramInputSerializer, responses={200: ProgramSerializer, 409: None})
+    def put(self, request, program_pk):
+        program = self.get_object()
+        incoming = ProgramInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data, version = _program_data(incoming.validated_data)
+        if version is None:
+            raise exceptions.ValidationError({"version": [_("Sertakan versi program yang Anda baca.")]})
+        try:
+            services.save_program(actor=actor_of(request), program=program, data=data, expected_version=version)
+        except services.StaleVersionError as exc:
+            return _stale(exc)
+        return Response(ProgramSerializer(program_queryset().get(pk=program.pk)).data)
+
+    def perform_destroy(self, instance):
+        services.delete_program(actor=actor_of(self.request), program=instance)
+
+
+class RiskListView(generics.ListCreateAPIView):
+    serializer_class = RiskSerializer
+    write_roles = PROGRAM_WRITE_ROLES
+    queryset = Risk.objects.none()  # for the schema; requests use get_queryset
+    pagination_class = None
+
+    def program(self):
+        return get_object_or_404(Program, pk=self.kwargs["program_pk"])
+
+    def get_queryset(self):
+        return Risk.objects.filter(program=self.program())
+
+    def perform_create(self, serializer):
+        serializer.instance = services.save_risk(
+            actor=actor_of(self.request), program=self.program(), **serializer.validated_data
+        )
+
+
+class RiskDetailView(generics.RetrieveUpdateDestroyAPIView):
+    serializer_class = RiskSerializer
+    write_roles = PROGRAM_WRITE_ROLES
+    queryset = Risk.objects.none()  # for the schema; requests use get_queryset
+    lookup_url_kwarg = "risk_pk"
+
+    def get_queryset(self):
+        return Risk.objects.filter(program_id=self.kwargs["program_pk"]).select_related("program")
+
+    def perform_update(self, serializer):
+        risk = serializer.instance
+        serializer.instance = services.save_risk(
+            actor=actor_of(self.request), program=risk.program, risk=risk, **serializer.validated_data
+        )
+
+    def perform_destroy(self, instance):
+        services.delete_risk(actor=actor_of(self.request), risk=instance)
+
+
+class MasterplanView(APIView):
+    @extend_schema(responses=MasterplanSerializer)
+    def get(self, request):
+        return Response(MasterplanSerializer(selectors.masterplan()).data)
+
+
+class MasterplanTransitionListView(generics.ListCreateAPIView):
+    """The workflow log; POST takes a step (``submit``, ``approve``, ``return``, ``publish``,
+    ``reopen``). Who may take which step is decided by the service (403 with the reason)."""
+
+    serializer_class = TransitionSerializer
+    write_roles = tuple(Membership.Role.values) + ("ministry_admin",)
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.transitions()
+
+    @extend_schema(request=TransitionInputSerializer, responses={201: MasterplanSerializer})
+    def post(self, request):
+        incoming = TransitionInputSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        masterplan = services.transition_masterplan(actor=actor_of(request), **incoming.validated_data)
+        return Response(MasterplanSerializer(masterplan).data, status=status.HTTP_201_CREATED)

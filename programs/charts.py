@@ -1,0 +1,127 @@
+"""The masterplan's figures as inline SVG, drawn once here and reused by the pages, print
+and the PDF book: the roadmap (programs by dimension across the years, with the short,
+medium and long horizons) and the 5×5 risk heat map (likelihood × impact).
+
+Plain strings of SVG markup without scripts or external references; every text is escaped.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+HORIZON_COLOURS = {"short": "#1e7b34", "medium": "#0b5cab", "long": "#7a4fb0"}
+LEVEL_COLOURS = {"low": "#cfe8d5", "medium": "#fbe7a1", "high": "#f6b26b", "extreme": "#e06666"}
+
+
+def _level(score: int) -> str:
+    return "low" if score <= 4 else "medium" if score <= 9 else "high" if score <= 16 else "extreme"
+
+
+def roadmap_svg(*, dimensions: Iterable, programs: Iterable, years: range | None = None) -> SafeString:
+    """One lane per dimension, one bar per program from its start to its end year.
+
+    ``programs`` need ``title``, ``dimension_id``, ``horizon``, ``start_year``, ``end_year``
+    and ``is_quick_win``; ``years`` defaults to the span of the programs.
+    """
+    dimensions, programs = list(dimensions), list(programs)
+    if years is None:
+        if programs:
+            years = range(min(p.start_year for p in programs), max(p.end_year for p in programs) + 1)
+        else:
+            return mark_safe("")
+    by_dimension = {d.pk: [] for d in dimensions}
+    for p in sorted(programs, key=lambda p: (p.start_year, p.end_year, p.title)):
+        by_dimension.setdefault(p.dimension_id, []).append(p)
+    label_w, col_w, row_h, head_h = 150, max(48, 720 // max(len(years), 1)), 18, 28
+    width = label_w + col_w * len(years) + 10
+    parts, y = [], head_h
+    for i, year in enumerate(years):
+        x = label_w + i * col_w
+        parts.append(f'<text x="{x + col_w / 2:.0f}" y="18" text-anchor="middle" class="yr">{year}</text>')
+        parts.append(f'<line x1="{x}" y1="{head_h - 4}" x2="{x}" y2="@H@" stroke="#d9dfe6"/>')
+    for dimension in dimensions:
+        lane = by_dimension.get(dimension.pk, [])
+        lane_h = max(1, len(lane)) * (row_h + 4) + 8
+        parts.append(f'<rect x="0" y="{y}" width="{width}" height="{lane_h}" fill="#f5f7fa" stroke="#d9dfe6"/>')
+        parts.append(f'<text x="6" y="{y + 16}" class="dim">{escape(dimension.name)}</text>')
+        for j, p in enumerate(lane):
+            first = max(p.start_year, years.start) - years.start
+            last = min(p.end_year, years.stop - 1) - years.start
+            if last < first:
+                continue
+            x, w = label_w + first * col_w + 2, (last - first + 1) * col_w - 4
+            by = y + 4 + j * (row_h + 4)
+            colour = HORIZON_COLOURS.get(p.horizon, "#5b6877")
+            title = escape(p.title) + (" ★" if p.is_quick_win else "")
+            parts.append(
+                f"<g><title>{title} ({p.start_year}–{p.end_year})</title>"
+                f'<rect x="{x}" y="{by}" width="{w}" height="{row_h}" rx="3" fill="{colour}"/>'
+                f'<text x="{x + 4}" y="{by + 13}" class="bar">{title[: max(4, w // 7)]}</text></g>'
+            )
+        y += lane_h
+    legend_y = y + 18
+    legend = []
+    for k, (horizon, label) in enumerate(
+        (("short", _("Jangka pendek")), ("medium", _("Jangka menengah")), ("long", _("Jangka panjang")))
+    ):
+        lx = 6 + k * 170
+        legend.append(f'<rect x="{lx}" y="{legend_y - 10}" width="12" height="12" fill="{HORIZON_COLOURS[horizon]}"/>')
+        legend.append(f'<text x="{lx + 16}" y="{legend_y}" class="lg">{escape(label)}</text>')
+    legend.append(f'<text x="{6 + 3 * 170}" y="{legend_y}" class="lg">★ {escape(_("quick win"))}</text>')
+    height = legend_y + 8
+    body = "".join(parts).replace("@H@", str(y)) + "".join(legend)
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart roadmap" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-label="{escape(_("Roadmap program per dimensi"))}">'
+        "<style>.yr{font:600 12px sans-serif;fill:#1d2733}.dim{font:600 12px sans-serif;fill:#1d2733}"
+        ".bar{font:11px sans-serif;fill:#fff}.lg{font:12px sans-serif;fill:#1d2733}</style>"
+        f"{body}</svg>"
+    )
+
+
+def heat_map_svg(*, risks: Iterable) -> SafeString:
+    """A 5×5 grid, likelihood up and impact across, with the number of risks in each cell."""
+    counts = Counter((r.likelihood, r.impact) for r in risks)
+    cell, left, top = 56, 40, 10
+    parts = []
+    for likelihood in range(5, 0, -1):
+        y = top + (5 - likelihood) * cell
+        parts.append(
+            f'<text x="{left - 8}" y="{y + cell / 2 + 4:.0f}" text-anchor="end" class="ax">{likelihood}</text>'
+        )
+        for impact in range(1, 6):
+            x = left + (impact - 1) * cell
+            n = counts.get((likelihood, impact), 0)
+            colour = LEVEL_COLOURS[_level(likelihood * impact)]
+            parts.append(
+                f"<g><title>{escape(_('Kemungkinan'))} {likelihood} × {escape(_('dampak'))} {impact}: {n}</title>"
+                f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{colour}" stroke="#fff" stroke-width="2"/>'
+                + (
+                    f'<text x="{x + cell / 2:.0f}" y="{y + cell / 2 + 6:.0f}" text-anchor="middle" class="n">{n}</text>'
+                    if n
+                    else ""
+                )
+                + "</g>"
+            )
+    for impact in range(1, 6):
+        x = left + (impact - 1) * cell + cell / 2
+        parts.append(f'<text x="{x:.0f}" y="{top + 5 * cell + 16}" text-anchor="middle" class="ax">{impact}</text>')
+    width, height = left + 5 * cell + 10, top + 5 * cell + 40
+    parts.append(
+        f'<text x="{left + 2.5 * cell:.0f}" y="{height - 4}" text-anchor="middle" class="ax">'
+        f"{escape(_('Dampak'))}</text>"
+    )
+    parts.append(
+        f'<text x="12" y="{top + 2.5 * cell:.0f}" text-anchor="middle" class="ax" '
+        f'transform="rotate(-90 12 {top + 2.5 * cell:.0f})">{escape(_("Kemungkinan"))}</text>'
+    )
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart heatmap" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-label="{escape(_("Peta panas risiko"))}">'
+        "<style>.ax{font:12px sans-serif;fill:#1d2733}.n{font:700 16px sans-serif;fill:#1d2733}</style>"
+        + "".join(parts)
+        + "</svg>"
+    )
