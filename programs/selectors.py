@@ -1,6 +1,7 @@
 """Reads inside a workspace: querysets with their related rows loaded, so every page runs a
 constant number of queries whatever the number of programs."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import DecimalField, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
@@ -10,6 +11,7 @@ from programs.models import (
     BimtekStage,
     Comment,
     Dimension,
+    DimensionPlan,
     Funding,
     Masterplan,
     MasterplanTransition,
@@ -21,6 +23,7 @@ from programs.models import (
     Readiness,
     Risk,
     SubDimension,
+    SubDimensionPlan,
 )
 
 
@@ -150,3 +153,69 @@ def unread_count(*, user) -> int:
 
 def budget_total() -> Decimal:
     return Funding.objects.aggregate(total=Sum("amount"))["total"] or Decimal(0)
+
+
+@dataclass
+class Change:
+    """One change to the masterplan: when, who, what (and which fields, when known)."""
+
+    at: object
+    user: object
+    kind: str  # "+" created, "~" changed, "-" deleted
+    what: str
+    label: str
+    fields: list[str]
+    url: str = ""
+
+
+def recent_changes(*, limit: int = 100) -> list[Change]:
+    """The latest changes across the masterplan's content, newest first, in a few queries.
+
+    Rows, indicators, funding and milestones are left out: a program's versions show them.
+    """
+    from platform.accounts.models import User
+
+    dims = dict(Dimension.objects.values_list("pk", "name"))
+    subs = dict(SubDimension.objects.values_list("pk", "name"))
+    models = [
+        (Masterplan, lambda h: str(Masterplan._meta.verbose_name).capitalize(), None),
+        (DimensionPlan, lambda h: dims.get(h.dimension_id, ""), None),
+        (SubDimensionPlan, lambda h: subs.get(h.sub_dimension_id, ""), None),
+        (Readiness, lambda h: f"{dims.get(h.dimension_id, '')} – {h.get_aspect_display()}", None),
+        (Program, lambda h: h.title, lambda h: f"/program/{h.id}/riwayat/"),
+        (Risk, lambda h: h.description, lambda h: f"/program/{h.program_id}/"),
+        (Opd, lambda h: h.acronym, None),
+        (Person, lambda h: h.name, None),
+    ]
+    entries = []
+    for model, label, url in models:
+        rows = list(model.history.order_by("-history_date", "-history_id")[: limit * 2])
+        previous = {}
+        for row in reversed(rows):  # oldest first: each row's predecessor is known
+            before = previous.get(row.id)
+            fields = []
+            if before is not None and row.history_type == "~":
+                fields = [
+                    str(f.verbose_name)
+                    for f in model._meta.concrete_fields
+                    if f.name not in ("id", "version", "updated_at")
+                    and getattr(row, f.attname) != getattr(before, f.attname)
+                ]
+            previous[row.id] = row
+            entries.append(
+                Change(
+                    at=row.history_date,
+                    user=row.history_user_id,
+                    kind=row.history_type,
+                    what=str(model._meta.verbose_name),
+                    label=label(row),
+                    fields=fields,
+                    url=url(row) if url and row.history_type != "-" else "",
+                )
+            )
+    entries.sort(key=lambda e: e.at, reverse=True)
+    entries = entries[:limit]
+    users = {u.pk: u for u in User.objects.filter(pk__in={e.user for e in entries if e.user})}
+    for entry in entries:
+        entry.user = users.get(entry.user)
+    return entries

@@ -598,8 +598,33 @@ def transition_masterplan(*, actor: Actor, action: str, reason: str = "") -> Mas
     _save(masterplan, actor.user)
     log.revision = masterplan.revision
     log.save()
+    _notify_transition(actor=actor, action=action, masterplan=masterplan, reason=reason)
     _changed()
     return masterplan
+
+
+def _notify_transition(*, actor: Actor, action: str, masterplan: Masterplan, reason: str) -> None:
+    """Submitting tells the Dewan Smart City; approving or returning tells the region admins."""
+    from tenants.models import Membership
+
+    if action == A.SUBMIT:
+        users = _members_with_role(Membership.Role.COUNCIL)
+        message = _("Masterplan revisi %(rev)s diajukan untuk persetujuan Dewan Smart City")
+    elif action in (A.APPROVE, A.RETURN):
+        users = _members_with_role(Membership.Role.REGION_ADMIN)
+        message = (
+            _("Masterplan revisi %(rev)s disetujui Dewan Smart City")
+            if action == A.APPROVE
+            else _("Masterplan revisi %(rev)s dikembalikan oleh Dewan Smart City")
+        )
+    else:
+        return
+    notify(
+        users=[u for u in users if u.pk != actor.user.pk],
+        message=message % {"rev": masterplan.revision},
+        url="/masterplan/",
+        body=reason,
+    )
 
 
 # --- comments and notifications ------------------------------------------------------------
@@ -622,6 +647,36 @@ def mentioned_users(body: str) -> list:
     return list(found.values())
 
 
+def notify(*, users, message: str, url: str = "", comment: Comment | None = None, body: str = "") -> None:
+    """An in-app notification and, after commit, an e-mail to each of ``users``."""
+    users = [u for u in users if u.is_active]
+    if not users:
+        return
+    message = message[:300]
+    Notification.objects.bulk_create([Notification(user=u, comment=comment, message=message, url=url) for u in users])
+    workspace = connection.tenant
+    text = render_to_string(
+        "programs/email/notification.txt",
+        {
+            "message": message,
+            "body": body,
+            "link": absolute_url(workspace.domains.get(is_primary=True).domain, url or "/"),
+            "region": workspace.region,
+        },
+    )
+    subject = _("[Smart City %(region)s] %(message)s") % {"region": workspace.region.name, "message": message}
+    emails = [u.email for u in users]
+    transaction.on_commit(
+        lambda: send_mail(subject=subject[:200], message=text, from_email=None, recipient_list=emails)
+    )
+
+
+def _members_with_role(role: str) -> list:
+    from tenants.selectors import current_members_of
+
+    return [m.user for m in current_members_of(workspace=connection.tenant).filter(role=role)]
+
+
 @transaction.atomic
 def add_comment(*, actor: Actor, section: str, body: str, program: Program | None = None, url: str = "") -> Comment:
     """A comment on a section or a program; mentioned members get an e-mail and a notification."""
@@ -632,29 +687,14 @@ def add_comment(*, actor: Actor, section: str, body: str, program: Program | Non
     comment = Comment(section=section, program=program, author=actor.user, body=body.strip())
     comment.full_clean()
     comment.save()
-    recipients = [u for u in mentioned_users(comment.body) if u.pk != actor.user.pk]
     where = str(program) if program else comment.get_section_display()
-    message = _("%(author)s menyebut Anda dalam komentar pada %(where)s") % {"author": actor.user, "where": where}
-    Notification.objects.bulk_create(
-        [Notification(user=u, comment=comment, message=message[:300], url=url) for u in recipients]
+    notify(
+        users=[u for u in mentioned_users(comment.body) if u.pk != actor.user.pk],
+        message=_("%(author)s menyebut Anda dalam komentar pada %(where)s") % {"author": actor.user, "where": where},
+        url=url,
+        comment=comment,
+        body=comment.body,
     )
-    if recipients:
-        workspace = connection.tenant
-        link = absolute_url(workspace.domains.get(is_primary=True).domain, url or "/")
-        text = render_to_string(
-            "programs/email/mention.txt",
-            {"author": actor.user, "where": where, "body": comment.body, "link": link, "region": workspace.region},
-        )
-        emails = [u.email for u in recipients]
-        transaction.on_commit(
-            lambda: send_mail(
-                subject=_("[Smart City %(region)s] %(message)s")
-                % {"region": workspace.region.name, "message": message},
-                message=text,
-                from_email=None,
-                recipient_list=emails,
-            )
-        )
     return comment
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("masterplan/", views.MasterplanView.as_view(), name="masterplan"),
     path("masterplan/status/", views.MasterplanTransitionView.as_view(), name="masterplan-transition"),
     path("masterplan/checklist/", views.ChecklistView.as_view(), name="checklist"),
+    path("masterplan/riwayat/", views.ChangesView.as_view(), name="changes"),
     path("masterplan/buku-1/", views.BukuOneView.as_view(), name="buku-one"),
     path("masterplan/buku-1/ubah/", views.MasterplanTextEditView.as_view(), name="buku-one-edit"),
     path("masterplan/buku-1/kesiapan/", views.ReadinessEditView.as_view(), name="readiness-edit"),

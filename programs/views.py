@@ -546,9 +546,17 @@ class ProgramHistoryView(WorkspaceView):
                 "a": by_version.get(a),
                 "b": by_version.get(b),
                 "can_restore": masterplan.is_editable and rules.can_edit_program(actor_of(request), program),
-                "history": program.history.all()[:50],
+                "history": _with_users(list(program.history.all()[:50])),
             },
         )
+
+
+def _with_users(records: list) -> list[tuple]:
+    """``(record, user)`` pairs, the users fetched in one query."""
+    from platform.accounts.models import User
+
+    users = User.objects.in_bulk({r.history_user_id for r in records if r.history_user_id})
+    return [(r, users.get(r.history_user_id)) for r in records]
 
 
 def compare_revisions(a: ProgramRevision, b: ProgramRevision) -> list[tuple[str, str, str, bool]]:
@@ -886,3 +894,10 @@ class NotificationCountView(WorkspaceView):
     def get(self, request):
         count = selectors.unread_count(user=request.user)
         return HttpResponse(f'<span class="badge warn">{count}</span>' if count else "")
+
+
+class ChangesView(WorkspaceView):
+    """Every change to the masterplan: who, when, what, and which fields."""
+
+    def get(self, request):
+        return render(request, "programs/changes.html", {"changes": selectors.recent_changes(limit=200)})

@@ -20,3 +20,11 @@ def rupiah(value) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, []) if mapping else []
+
+
+@register.simple_tag
+def bimtek_checklist():
+    """The Bimtek checklist of the current workspace (for the workspace home)."""
+    from programs.checklist import bimtek_checklist as compute
+
+    return compute()

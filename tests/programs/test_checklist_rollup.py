@@ -36,9 +36,11 @@ def test_the_provider_is_registered():
     assert masterplan_snapshot in snapshot_providers()
 
 
-def test_home_shows_the_checklist(world, client_for):
+def test_home_shows_the_checklist_gaps_to_a_facilitator(world, client_for):
     response = client_for(world.users["facilitator_current"]).get("/", HTTP_HOST="kota-probolinggo.sc100.test")
-    assert response.status_code == 200
+    body = response.content.decode()
+    assert response.status_code == 200 and "Daftar periksa Bimtek" in body
+    assert "SWOT belum diisi untuk 6 dimensi" in body and "Belum ada quick win di dimensi" in body
 
 
 def test_demo_masterplan_is_realistic_and_idempotent(world):

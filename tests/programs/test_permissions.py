@@ -46,6 +46,7 @@ PAGES = {
     "masterplan": ("get", READ),
     "masterplan-transition": ("post", expect(rest=302)),  # refused in the service, with a message
     "checklist": ("get", READ),
+    "changes": ("get", READ),
     "buku-one": ("get", READ),
     "buku-one-edit": ("get", ADMIN_PAGE),
     "readiness-edit": ("get", ADMIN_PAGE),

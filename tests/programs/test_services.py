@@ -196,3 +196,20 @@ def test_opd_with_programs_cannot_be_deleted(world, probolinggo):
 def test_sub_dimension_data_is_rows_not_choices(probolinggo):
     field = Program._meta.get_field("sub_dimension")
     assert field.related_model is SubDimension and not field.choices
+
+
+def test_submitting_notifies_the_council_and_returning_the_region_admins(
+    world, probolinggo, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.transition_masterplan(actor=f.actor(world, "admin_probolinggo"), action="submit")
+    council = world.users["council_probolinggo"]
+    assert Notification.objects.get(user_id=council.pk).url == "/masterplan/"
+    assert mail.outbox[-1].to == [council.email]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.transition_masterplan(
+            actor=f.actor(world, "council_probolinggo"), action="return", reason="Lengkapi SWOT"
+        )
+    admin = world.users["admin_probolinggo"]
+    assert "dikembalikan" in Notification.objects.get(user_id=admin.pk).message
+    assert "Lengkapi SWOT" in mail.outbox[-1].body

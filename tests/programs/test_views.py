@@ -243,3 +243,31 @@ def test_buku_two_has_a_roadmap_and_print_css(world, client_for):
     body = client_for(world.users["viewer_probolinggo"]).get("/masterplan/buku-2/", HTTP_HOST=P).content.decode()
     assert "<svg" in body and "Peta &lt;wisata&gt; digital" in body and "masterplan.css" in body
     assert re.search(r">2025<", body)
+
+
+def test_changes_page_says_who_changed_what(world, client_for):
+    connection.set_tenant(world.probolinggo)
+    from programs import services
+
+    admin = f.actor(world, "admin_probolinggo")
+    services.update_masterplan_text(actor=admin, expected_version=1, goals="Tujuan")
+    services.update_masterplan_text(actor=admin, expected_version=2, vision="Kota cerdas", mission="Melayani")
+    f.program(world)
+    connection.set_schema_to_public()
+    response = client_for(world.users["viewer_probolinggo"]).get("/masterplan/riwayat/", HTTP_HOST=P)
+    changes = response.context["changes"]
+    masterplan_change = next(c for c in changes if c.what == "masterplan")
+    assert masterplan_change.user == world.users["admin_probolinggo"]
+    assert set(masterplan_change.fields) == {"visi", "misi"}
+    assert any(c.label == "e-Sambat" and c.kind == "+" for c in changes)
+
+
+def test_stale_buku_one_edit_is_refused_and_keeps_the_text(world, client_for):
+    connection.set_tenant(world.probolinggo)
+    Masterplan.objects.update(version=5)
+    connection.set_schema_to_public()
+    response = client_for(world.users["admin_probolinggo"]).post(
+        "/masterplan/buku-1/ubah/", {"version": 4, "vision": "Visi saya yang panjang"}, HTTP_HOST=P
+    )
+    assert response.status_code == 409
+    assert "Visi saya yang panjang" in response.content.decode() and "diubah orang lain" in response.content.decode()
