@@ -22,7 +22,14 @@ class CycleStartForm(forms.Form):
 
 
 class SelfAssessmentForm(forms.Form):
-    self_score = forms.DecimalField(label=_("Skor mandiri"), required=False, max_digits=6, decimal_places=2)
+    self_score = forms.DecimalField(
+        label=_("Skor mandiri"),
+        required=False,
+        max_digits=6,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
     evidence_text = forms.CharField(
         label=_("Data dukung (uraian)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -33,22 +40,19 @@ class SelfAssessmentForm(forms.Form):
         help_text=_("Satu tautan http(s) per baris."),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["self_score"].localize = True
-        self.fields["self_score"].widget.is_localized = True
-
 
 class VerificationForm(forms.Form):
-    verified_score = forms.DecimalField(label=_("Skor verifikasi"), required=False, max_digits=6, decimal_places=2)
+    verified_score = forms.DecimalField(
+        label=_("Skor verifikasi"),
+        required=False,
+        max_digits=6,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
     assessor_notes = forms.CharField(
         label=_("Catatan asesor"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["verified_score"].localize = True
-        self.fields["verified_score"].widget.is_localized = True
 
 
 class EvidenceForm(forms.Form):

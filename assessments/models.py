@@ -122,5 +122,18 @@ class CycleEvent(models.Model):
         verbose_name = _("riwayat siklus")
         verbose_name_plural = _("riwayat siklus")
 
+    ACTION_LABELS = {
+        "start": _("Siklus dibuka"),
+        "submit": _("Penilaian mandiri dikirim"),
+        "return": _("Dikembalikan ke daerah"),
+        "verify": _("Hasil verifikasi ditetapkan"),
+        "finalize": _("Difinalkan"),
+        "reopen": _("Dibuka kembali"),
+    }
+
     def __str__(self):
         return f"{self.cycle} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return self.ACTION_LABELS.get(self.action, self.action)

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, QuerySet
 
 from assessments.framework.models import PublishedResult
-from assessments.framework.scoring import IndexResult, compute_index
+from assessments.framework.scoring import FrameworkSpec, IndexResult, compute_index
 from assessments.framework.selectors import spec_for
 from assessments.models import AssessmentCycle, AssessmentResponse, CycleEvent, Evidence
 
@@ -36,14 +36,16 @@ def uses_verified_scores(cycle: AssessmentCycle) -> bool:
     return cycle.state in (AssessmentCycle.State.VERIFIED, AssessmentCycle.State.FINAL)
 
 
-def cycle_index(*, cycle: AssessmentCycle, verified: bool | None = None) -> IndexResult:
+def cycle_index(
+    *, cycle: AssessmentCycle, verified: bool | None = None, spec: FrameworkSpec | None = None
+) -> IndexResult:
     """The index of a cycle: verified scores once verified, self scores before."""
     verified = uses_verified_scores(cycle) if verified is None else verified
     field = "verified_score" if verified else "self_score"
     scores: dict[str, Decimal | None] = {
         code: value for code, value in cycle.responses.values_list("indicator__code", field)
     }
-    return compute_index(spec_for(cycle.framework_version), scores)
+    return compute_index(spec or spec_for(cycle.framework_version), scores)
 
 
 def cycle_events(*, cycle: AssessmentCycle) -> QuerySet[CycleEvent]:

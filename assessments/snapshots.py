@@ -11,24 +11,31 @@ of every touched period are then recomputed in one statement each.
 from decimal import Decimal
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from assessments.framework.models import PublishedResult, RegionSnapshot
+from assessments.framework.selectors import spec_for
 from assessments.framework.services import recompute_ranks
 from assessments.models import AssessmentCycle
 from assessments.rollup import snapshot_providers
 from assessments.selectors import cycle_index
 
+
+def _decimal(value) -> Decimal:
+    return Decimal(str(value))  # via str: a float 62.5 stays 62.5, not its binary expansion
+
+
 PROVIDED_FIELDS = {
-    "masterplan_completeness": Decimal,
+    "masterplan_completeness": _decimal,
     "program_count": int,
     "quick_win_count": int,
-    "budget_total": Decimal,
+    "budget_total": _decimal,
 }
 
 
 def provided_figures() -> dict:
     """What the registered providers report for the current workspace (unknown keys ignored)."""
-    figures = {name: kind(0) for name, kind in PROVIDED_FIELDS.items()}
+    figures = {name: convert(0) for name, convert in PROVIDED_FIELDS.items()}
     for provider in snapshot_providers():
         for name, value in (provider() or {}).items():
             if name in PROVIDED_FIELDS and value is not None:
@@ -36,67 +43,75 @@ def provided_figures() -> dict:
     return figures
 
 
+UPSERT_FIELDS = [
+    "source", "overall", "components", "dimensions", "published_rank", "framework_version",
+    *PROVIDED_FIELDS, "refreshed_at",
+]  # fmt: skip
+
+
 @transaction.atomic
-def refresh_region_snapshot() -> dict:
-    """Rewrite the snapshot rows of the current workspace's region; returns a summary."""
+def refresh_region_snapshot(*, rerank: bool = True) -> dict:
+    """Rewrite the snapshot rows of the current workspace's region; returns a summary.
+
+    ``rerank=False`` leaves the ranks to the caller (the rebuild of every region ranks each
+    period once at the end instead of once per region).
+    """
     workspace = connection.tenant
     region = workspace.region
     if region is None:
         return {"schema": connection.schema_name, "periods": []}
     figures = provided_figures()
-    published = set(PublishedResult.objects.filter(region=region).values_list("year", "stage"))
-    touched = set()
-    written = set()
+    published = {(r.year, r.stage): r for r in PublishedResult.objects.filter(region=region)}
+    rows: dict[tuple[int, int], RegionSnapshot] = {}
     for cycle in AssessmentCycle.objects.select_related("framework_version").order_by("year", "stage"):
         is_final = cycle.state == AssessmentCycle.State.FINAL
         period = (cycle.year, cycle.stage)
         if not is_final and period in published:
-            continue
-        result = cycle_index(cycle=cycle)
-        RegionSnapshot.objects.update_or_create(
+            continue  # a cycle in progress never hides an official result
+        result = cycle_index(cycle=cycle, spec=spec_for(cycle.framework_version))
+        official = published.get(period)
+        rows[period] = RegionSnapshot(
             region=region,
             year=cycle.year,
             stage=cycle.stage,
-            defaults={
-                "source": RegionSnapshot.Source.COMPUTED if is_final else RegionSnapshot.Source.PROVISIONAL,
-                "overall": result.overall,
-                "components": result.component_values(),
-                "dimensions": result.dimension_values(),
-                "framework_version": cycle.framework_version,
-                **figures,
-            },
+            source=RegionSnapshot.Source.COMPUTED if is_final else RegionSnapshot.Source.PROVISIONAL,
+            overall=result.overall,
+            components=result.component_values(),
+            dimensions=result.dimension_values(),
+            published_rank=official.rank if official else None,
+            framework_version=cycle.framework_version,
+            **figures,
         )
-        touched.add(period)
-        written.add(period)
-    # Rows of periods no cycle writes any more (a cycle reopened over an imported result):
-    # published results take their place again, anything else computed is removed.
-    stale = RegionSnapshot.objects.filter(region=region).exclude(source=RegionSnapshot.Source.IMPORTED)
-    for snap in stale:
-        if (snap.year, snap.stage) not in written:
-            touched.add((snap.year, snap.stage))
-            snap.delete()
-    for result in PublishedResult.objects.filter(region=region):
-        period = (result.year, result.stage)
-        if period in written:
-            RegionSnapshot.objects.filter(region=region, year=result.year, stage=result.stage).update(
-                published_rank=result.rank
+    for period, official in published.items():
+        if period not in rows:
+            rows[period] = RegionSnapshot(
+                region=region,
+                year=official.year,
+                stage=official.stage,
+                source=RegionSnapshot.Source.IMPORTED,
+                overall=official.overall,
+                components=official.components,
+                dimensions=official.dimensions,
+                published_rank=official.rank,
+                framework_version=None,
+                **figures,
             )
-            continue
-        RegionSnapshot.objects.update_or_create(
-            region=region,
-            year=result.year,
-            stage=result.stage,
-            defaults={
-                "source": RegionSnapshot.Source.IMPORTED,
-                "overall": result.overall,
-                "components": result.components,
-                "dimensions": result.dimensions,
-                "published_rank": result.rank,
-                "framework_version": None,
-                **figures,
-            },
-        )
-        touched.add(period)
-    for year, stage in sorted(touched):
-        recompute_ranks(year=year, stage=stage)
+    # Rows of periods nothing writes any more are removed; one upsert writes the rest.
+    existing = set(RegionSnapshot.objects.filter(region=region).values_list("year", "stage"))
+    gone = existing - set(rows)
+    if gone:
+        stale = Q()
+        for year, stage in gone:
+            stale |= Q(year=year, stage=stage)
+        RegionSnapshot.objects.filter(stale, region=region).delete()
+    RegionSnapshot.objects.bulk_create(
+        rows.values(),
+        update_conflicts=True,
+        unique_fields=["region", "year", "stage"],
+        update_fields=UPSERT_FIELDS,
+    )
+    touched = set(rows) | gone
+    if rerank:
+        for year, stage in sorted(touched):
+            recompute_ranks(year=year, stage=stage)
     return {"schema": connection.schema_name, "periods": [f"{y}-{s}" for y, s in sorted(touched)]}

@@ -22,7 +22,8 @@ def _fmt(value) -> str:
 
 def _svg(width: int, height: int, body: list[str], title: str) -> str:
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'style="max-width:100%;height:auto" role="img" '
         f'aria-label="{escape(title)}" class="chart" font-family="sans-serif" font-size="11">'
         f"<title>{escape(title)}</title>{''.join(body)}</svg>"
     )
@@ -39,7 +40,7 @@ def _legend(series_names: list[str], x: int, y: int) -> list[str]:
 
 def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_max: Decimal, title: str) -> str:
     """One polygon per series over ``axes`` (code, label); values read from each dict by code."""
-    size, cx, cy, r = 420, 210, 200, 140
+    size, cx, cy, r = 460, 230, 200, 130
     top = _num(scale_max) or 1.0
     body = []
     count = max(len(axes), 3)
@@ -66,8 +67,9 @@ def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_
         body.append(
             f'<polygon points="{" ".join(pts)}" fill="{color}" fill-opacity="0.15" stroke="{color}" stroke-width="2"/>'
         )
-    body += _legend([name for name, _v in series], 10, size - 10 - 16 * (len(series) - 1))
-    return _svg(size, size, body, title)
+    height = cy + r + 40 + 16 * len(series)
+    body += _legend([name for name, _v in series], 10, cy + r + 44)
+    return _svg(size, height, body, title)
 
 
 def bars(*, categories: list[tuple[str, str]], series: list[tuple[str, dict]], scale_max: Decimal, title: str) -> str:

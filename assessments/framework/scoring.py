@@ -82,9 +82,19 @@ def round_score(value: Decimal, *, decimals: int, rounding: str) -> Decimal:
         return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUNDING_MODES[rounding])
 
 
+SHOWN_PLACES = 6
+
+
 def _fmt(value: Decimal, *, keep_places: bool = False) -> str:
-    text = format(value if keep_places else value.normalize(), "f")
-    return text.replace(".", ",")
+    """Indonesian decimal comma; long exact values are shown to six places with an ellipsis."""
+    if not keep_places:
+        value = value.normalize()
+        if -value.as_tuple().exponent > SHOWN_PLACES:
+            return (
+                format(value.quantize(Decimal(1).scaleb(-SHOWN_PLACES), rounding=ROUND_DOWN), "f").replace(".", ",")
+                + "…"
+            )
+    return format(value, "f").replace(".", ",")
 
 
 def _weighted_mean(pairs: list[tuple[Decimal, Decimal]]) -> Decimal | None:

@@ -22,7 +22,21 @@ def dimensions() -> list[Dimension]:
     return list(Dimension.objects.order_by("order"))
 
 
+_frozen_specs: dict[int, FrameworkSpec] = {}
+
+
 def spec_for(version: FrameworkVersion) -> FrameworkSpec:
+    """The computation spec of a version; kept in memory once the version is frozen (it
+    never changes again), so refreshing hundreds of regions reads it once."""
+    if version.pk in _frozen_specs:
+        return _frozen_specs[version.pk]
+    spec = _read_spec(version)
+    if version.is_frozen:
+        _frozen_specs[version.pk] = spec
+    return spec
+
+
+def _read_spec(version: FrameworkVersion) -> FrameworkSpec:
     components = list(version.components.order_by("order"))
     indicators = list(
         Indicator.objects.filter(version=version)
@@ -68,29 +82,56 @@ def periods() -> list[Period]:
     return [Period(y, s) for y, s in rows]
 
 
-@dataclass
-class RankingRow:
-    snapshot: RegionSnapshot
-    previous: RegionSnapshot | None
+SNAPSHOT_ROW_FIELDS = (
+    "region_id", "region__name", "region__province__name", "region__kind", "region__cohort__year", "year", "stage",
+    "source", "overall", "rank", "published_rank", "components", "dimensions", "masterplan_completeness",
+    "program_count", "quick_win_count", "budget_total",
+)  # fmt: skip
 
-    @property
-    def region(self):
-        return self.snapshot.region
+
+@dataclass(slots=True)
+class SnapshotRow:
+    """A snapshot as the ranking reads it: plain values, no model instances (514 rows a page)."""
+
+    region_id: str
+    region_name: str
+    province_name: str
+    kind: str
+    cohort_year: int | None
+    year: int
+    stage: int
+    source: str
+    overall: Decimal | None
+    rank: int | None
+    published_rank: int | None
+    components: dict
+    dimensions: dict
+    masterplan_completeness: Decimal
+    program_count: int
+    quick_win_count: int
+    budget_total: Decimal
+
+
+@dataclass(slots=True)
+class RankingRow:
+    snapshot: SnapshotRow
+    previous_overall: Decimal | None = None
+    previous_rank: int | None = None
 
     @property
     def change(self) -> Decimal | None:
-        if self.previous is None or self.previous.overall is None or self.snapshot.overall is None:
+        if self.previous_overall is None or self.snapshot.overall is None:
             return None
-        return self.snapshot.overall - self.previous.overall
+        return self.snapshot.overall - self.previous_overall
 
     @property
     def rank_change(self) -> int | None:
-        if self.previous is None or self.previous.rank is None or self.snapshot.rank is None:
+        if self.previous_rank is None or self.snapshot.rank is None:
             return None
-        return self.previous.rank - self.snapshot.rank
+        return self.previous_rank - self.snapshot.rank
 
     def value(self, key: str) -> Decimal | None:
-        """The figure a column sorts by: ``overall``, ``rank``, ``component:<code>`` or ``dimension:<code>``."""
+        """The figure a column sorts by: ``overall``, ``component:<code>`` or ``dimension:<code>``."""
         if key == "overall":
             return self.snapshot.overall
         kind, _sep, code = key.partition(":")
@@ -113,33 +154,34 @@ def ranking(
     descending: bool = True,
     include_unranked: bool = False,
 ) -> list[RankingRow]:
-    """The ranked regions of ``period`` (filtered), each with its row of the previous period.
+    """The ranked regions of ``period`` (filtered), each with its figures of the previous period.
 
-    One query: the period and the previous one are read together. Default order: national
-    rank, then region code (the tie rule); any other column sorts by its value with regions
-    without a value last, ties by rank then code.
+    Two queries (the period; the previous one). Default order: national rank, then region
+    code (the tie rule); any other column sorts by its value with regions without a value
+    last, ties by rank then code.
     """
-    periods_q = [period] + ([previous] if previous else [])
-    from django.db.models import Q
-
-    period_filter = Q()
-    for p in periods_q:
-        period_filter |= Q(year=p.year, stage=p.stage)
-    rows = RegionSnapshot.objects.filter(period_filter).select_related("region__province", "region__cohort")
+    rows = RegionSnapshot.objects.all()
     if cohort_year:
         rows = rows.filter(region__cohort__year=cohort_year)
     if province:
         rows = rows.filter(region__province_id=province)
     if kind:
         rows = rows.filter(region__kind=kind)
-    current, before = [], {}
-    for snap in rows:
-        if (snap.year, snap.stage) == (period.year, period.stage):
-            if include_unranked or snap.rank is not None:
-                current.append(snap)
-        else:
-            before[snap.region_id] = snap
-    result = [RankingRow(s, before.get(s.region_id)) for s in current]
+    current = rows.filter(year=period.year, stage=period.stage)
+    if not include_unranked:
+        current = current.filter(rank__isnull=False)
+    before = {}
+    if previous is not None:
+        before = {
+            code: (overall, rank)
+            for code, overall, rank in rows.filter(year=previous.year, stage=previous.stage).values_list(
+                "region_id", "overall", "rank"
+            )
+        }
+    result = []
+    for values in current.values_list(*SNAPSHOT_ROW_FIELDS):
+        snap = SnapshotRow(*values)
+        result.append(RankingRow(snap, *before.get(snap.region_id, (None, None))))
     big = 10**9
 
     def tie(row):
@@ -150,11 +192,11 @@ def ranking(
         if not descending:
             result.reverse()
         return result
-    with_value = [r for r in result if r.value(sort) is not None]
-    without = sorted((r for r in result if r.value(sort) is None), key=tie)
-    with_value.sort(key=tie)
-    with_value.sort(key=lambda r: r.value(sort), reverse=descending)
-    return with_value + without
+    keyed = [(r.value(sort), tie(r), r) for r in result]
+    with_value = sorted((k for k in keyed if k[0] is not None), key=lambda k: k[1])
+    with_value.sort(key=lambda k: k[0], reverse=descending)  # stable: ties keep rank, code order
+    without = sorted((k for k in keyed if k[0] is None), key=lambda k: k[1])
+    return [k[2] for k in with_value + without]
 
 
 def snapshots_of(*, codes: list[str]) -> QuerySet[RegionSnapshot]:

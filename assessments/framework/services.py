@@ -342,21 +342,30 @@ def import_published_results(*, filename: str, content: bytes, imported_by=None)
                 _("Wilayah %(code)s periode %(y)s/%(s)s muncul dua kali.") % {"code": code, "y": year, "s": stage}
             )
         seen.add((code, year, stage))
-    created = updated = 0
-    for code, year, stage, overall, rank, parts in parsed:
-        _obj, was_created = PublishedResult.objects.update_or_create(
-            region_id=code,
-            year=year,
-            stage=stage,
-            defaults={
-                "overall": overall,
-                "rank": rank,
-                "components": parts["component"],
-                "dimensions": parts["dimension"],
-                "imported_by": imported_by,
-            },
-        )
-        created, updated = created + was_created, updated + (not was_created)
+    existing = set(
+        PublishedResult.objects.filter(region_id__in={p[0] for p in parsed}).values_list("region_id", "year", "stage")
+    )
+    PublishedResult.objects.bulk_create(
+        [
+            PublishedResult(
+                region_id=code,
+                year=year,
+                stage=stage,
+                overall=overall,
+                rank=rank,
+                components=parts["component"],
+                dimensions=parts["dimension"],
+                imported_by=imported_by,
+                imported_at=timezone.now(),
+            )
+            for code, year, stage, overall, rank, parts in parsed
+        ],
+        update_conflicts=True,
+        unique_fields=["region", "year", "stage"],
+        update_fields=["overall", "rank", "components", "dimensions", "imported_by", "imported_at"],
+    )
+    updated = len(seen & existing)
+    created = len(parsed) - updated
     write_imported_snapshots(region_codes={p[0] for p in parsed})
     return HistoryImportResult(created, updated)
 
@@ -365,34 +374,51 @@ def import_published_results(*, filename: str, content: bytes, imported_by=None)
 
 
 def write_imported_snapshots(*, region_codes: set[str]) -> None:
-    """Snapshot rows for published periods that no final cycle of the workspace covers."""
+    """Snapshot rows for published periods that no final cycle of the workspace covers.
+
+    Bulk writes: one upsert for the imported rows, one update per period for the published
+    rank of computed rows, then one ranking statement per touched period.
+    """
     computed = set(
         RegionSnapshot.objects.filter(region_id__in=region_codes, source=RegionSnapshot.Source.COMPUTED).values_list(
             "region_id", "year", "stage"
         )
     )
-    periods = set()
-    for result in PublishedResult.objects.filter(region_id__in=region_codes):
-        periods.add((result.year, result.stage))
-        if (result.region_id, result.year, result.stage) in computed:
-            RegionSnapshot.objects.filter(region_id=result.region_id, year=result.year, stage=result.stage).update(
-                published_rank=result.rank
+    results = list(PublishedResult.objects.filter(region_id__in=region_codes))
+    RegionSnapshot.objects.bulk_create(
+        [
+            RegionSnapshot(
+                region_id=r.region_id,
+                year=r.year,
+                stage=r.stage,
+                source=RegionSnapshot.Source.IMPORTED,
+                overall=r.overall,
+                components=r.components,
+                dimensions=r.dimensions,
+                published_rank=r.rank,
+                framework_version=None,
             )
-            continue
-        RegionSnapshot.objects.update_or_create(
-            region_id=result.region_id,
-            year=result.year,
-            stage=result.stage,
-            defaults={
-                "source": RegionSnapshot.Source.IMPORTED,
-                "overall": result.overall,
-                "components": result.components,
-                "dimensions": result.dimensions,
-                "published_rank": result.rank,
-                "framework_version": None,
-            },
-        )
-    for year, stage in periods:
+            for r in results
+            if (r.region_id, r.year, r.stage) not in computed
+        ],
+        update_conflicts=True,
+        unique_fields=["region", "year", "stage"],
+        update_fields=[
+            "source",
+            "overall",
+            "components",
+            "dimensions",
+            "published_rank",
+            "framework_version",
+            "refreshed_at",
+        ],
+    )
+    for r in results:
+        if (r.region_id, r.year, r.stage) in computed:
+            RegionSnapshot.objects.filter(region_id=r.region_id, year=r.year, stage=r.stage).update(
+                published_rank=r.rank
+            )
+    for year, stage in sorted({(r.year, r.stage) for r in results}):
         recompute_ranks(year=year, stage=stage)
 
 

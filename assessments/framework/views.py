@@ -4,11 +4,16 @@ Ministry staff only (admins and analysts); anyone else signed in gets 404. Write
 (frameworks, history) are for ministry admins. Pages read public tables only.
 """
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -195,8 +200,45 @@ def _sort_columns(components, dimensions):
     )
 
 
+@dataclass(slots=True)
+class DisplayRow:
+    """A ranking row with its cells already formatted (rendering 50 rows of filters is slow)."""
+
+    row: selectors.RankingRow
+    cells: list[str]
+    change: str
+    budget: str
+
+
+def _display_rows(rows, columns) -> list[DisplayRow]:
+    separator = get_format("DECIMAL_SEPARATOR")
+    thousands = get_format("THOUSAND_SEPARATOR")
+
+    def fmt(value, places="0.01"):
+        return "–" if value is None else str(value.quantize(Decimal(places))).replace(".", separator)
+
+    result = []
+    for row in rows:
+        change = row.change
+        result.append(
+            DisplayRow(
+                row,
+                [fmt(row.value(key)) for key, _label in columns],
+                "–" if change is None else ("+" if change > 0 else "") + fmt(change),
+                f"{int(row.snapshot.budget_total):,}".replace(",", thousands),
+            )
+        )
+    return result
+
+
 class RankingView(StaffView):
-    """The ranking of one period. Queries: user, periods, snapshots of both periods (filters and labels cached)."""
+    """The ranking of one period, 50 rows a page (the exports hold every row).
+
+    Queries: user, periods, the period's rows, the previous period's figures (filter options
+    and labels are cached).
+    """
+
+    page_size = 50
 
     def get(self, request):
         periods = selectors.periods()
@@ -231,8 +273,10 @@ class RankingView(StaffView):
         if fmt in ("csv", "xlsx") and period:
             return self.export(rows, period, components, dimensions, fmt)
         query = request.GET.copy()
-        for key in ("sort", "desc", "format"):
+        for key in ("sort", "desc", "format", "page"):
             query.pop(key, None)
+        page = Paginator(rows, self.page_size).get_page(request.GET.get("page"))
+        page.object_list = _display_rows(page.object_list, columns)
         return render(
             request,
             "framework/ranking.html",
@@ -241,6 +285,7 @@ class RankingView(StaffView):
                 "period": period,
                 "previous": previous,
                 "rows": rows,
+                "page": page,
                 "components": components,
                 "dimensions": dimensions,
                 "columns": columns,
@@ -261,8 +306,8 @@ class RankingView(StaffView):
         for row in rows:
             s = row.snapshot
             table.append(
-                [s.rank, s.region_id, s.region.name, s.region.province.name, s.region.kind,
-                 s.region.cohort.year if s.region.cohort else None, s.overall, row.change, s.source]
+                [s.rank, s.region_id, s.region_name, s.province_name, s.kind, s.cohort_year, s.overall, row.change,
+                 s.source]
                 + [row.value(f"component:{c}") for c, _n in components]
                 + [row.value(f"dimension:{d}") for d, _n in dimensions]
                 + [s.masterplan_completeness, s.program_count, s.quick_win_count, s.budget_total]
@@ -292,10 +337,10 @@ class CompareView(StaffView):
         )
         components, dimensions = labels()
         context = {"choices": choices, "codes": codes, "components": components, "dimensions": dimensions}
-        if len(codes) < 2:
-            if codes:
-                messages.warning(request, _("Pilih 2 sampai 6 wilayah untuk dibandingkan."))
+        if not codes:
             return render(request, "framework/compare.html", context)
+        if len(codes) == 1:
+            messages.info(request, _("Pilih 2 sampai 6 wilayah untuk dibandingkan; di bawah ini satu wilayah saja."))
         snapshots = list(selectors.snapshots_of(codes=codes))
         by_region: dict[str, list[RegionSnapshot]] = {}
         for s in snapshots:

@@ -147,3 +147,18 @@ def test_a_ministry_admin_imports_a_framework_yaml_and_sees_bad_weights_refused(
     assert r.status_code == 400 and "100" in r.content.decode()
     ok = client.post("/frameworks/import/", {"file": SimpleUploadedFile("f.yaml", text.encode())}, HTTP_HOST=APEX)
     assert ok.status_code == 302
+
+
+def test_the_ranking_page_shows_fifty_regions_a_page_and_exports_all(world, client_for, results):
+    codes = list(Region.objects.exclude(code__in=["35.74", "35.75", "35.13"]).values_list("code", flat=True)[:60])
+    RegionSnapshot.objects.bulk_create(
+        [RegionSnapshot(region_id=c, year=2021, stage=2, source="imported", overall=1) for c in codes]
+    )
+    recompute_ranks(year=2021, stage=2)
+    client = client_for(world.users["ministry_analyst"])
+    first = client.get("/assessments/ranking/", HTTP_HOST=APEX)
+    second = client.get("/assessments/ranking/?page=2", HTTP_HOST=APEX)
+    assert len(first.context["page"]) == 50 and len(second.context["page"]) == 13
+    assert "Halaman 2 dari 2 (63 wilayah)" in second.content.decode()
+    export = client.get("/assessments/ranking/?format=csv", HTTP_HOST=APEX).content.decode("utf-8-sig")
+    assert len(export.strip().splitlines()) == 64

@@ -144,3 +144,31 @@ def test_the_demo_data_holds_both_versions_history_and_a_ranked_final_cycle(worl
     history = dict(RegionSnapshot.objects.filter(region_id="35.74").values_list("year", "overall"))
     assert history == {2019: Decimal("3.170"), 2021: Decimal("2.730"), 2022: Decimal("2.930")}  # 2,925 rounded half-up
     assert RegionSnapshot.objects.get(region_id="35.74", year=2022).source == "computed"
+
+
+def test_the_rebuild_command_refreshes_every_workspace(cycle, world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    fill(cycle, "2")
+    connection.set_schema_to_public()
+    out = StringIO()
+    call_command("rebuild_snapshots", stdout=out)
+    assert "2 workspaces refreshed" in out.getvalue()
+    assert RegionSnapshot.objects.get(region_id="35.74", year=2024).overall == Decimal("2.000")
+    err = StringIO()
+    call_command("rebuild_snapshots", region="99.99", stderr=err)
+    assert "No workspace for region 99.99" in err.getvalue()
+
+
+def test_a_reopened_cycle_gives_its_period_back_to_the_published_result(cycle, world):
+    import_published_results(filename="x.csv", content=b"region_code,year,stage,overall,rank\n35.74,2024,1,2.5,7\n")
+    _finalise(cycle, "4")
+    refresh_region_snapshot()
+    snap = RegionSnapshot.objects.get(region_id="35.74", year=2024, stage=1)
+    assert (snap.source, snap.overall, snap.published_rank) == ("computed", Decimal("4.000"), 7)
+    services.change_state(cycle=cycle, action="reopen", actor=world.users["ministry_admin"], reason="Koreksi")
+    refresh_region_snapshot()
+    snap = RegionSnapshot.objects.get(region_id="35.74", year=2024, stage=1)
+    assert (snap.source, snap.overall, snap.rank) == ("imported", Decimal("2.500"), 1)

@@ -163,3 +163,17 @@ def test_the_workspace_page_shows_history_beside_computed_and_the_cohort_positio
     assert "3,17" in page and "2,73" in page and "Impor hasil resmi" in page
     assert "Posisi dalam angkatan: 2 dari 2" in page
     assert "Kota Pasuruan" not in page  # its standing, never another region's name or figures
+
+
+def test_the_score_field_shows_the_saved_score_with_a_decimal_comma(world, client_for, cycle, response_pk):
+    connection.set_tenant(world.probolinggo)
+    services.save_self_assessment(
+        response=AssessmentResponse.objects.get(pk=response_pk),
+        score=Decimal("2.5"),
+        evidence_text="",
+        evidence_links="",
+        actor=None,
+    )
+    connection.set_schema_to_public()
+    page = client_for(world.users["admin_probolinggo"]).get(_url(cycle, response_pk), HTTP_HOST=P).content.decode()
+    assert 'value="2,50"' in page and 'inputmode="decimal"' in page

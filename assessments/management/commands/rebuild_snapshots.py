@@ -5,6 +5,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from assessments.framework.services import recompute_ranks
 from assessments.snapshots import refresh_region_snapshot
 from tenants.models import Workspace
 
@@ -22,12 +23,16 @@ class Command(BaseCommand):
             if not workspaces.exists():
                 self.stderr.write(self.style.ERROR(f"No workspace for region {region}."))
                 return
-        started, count = time.monotonic(), 0
+        started, count, periods = time.monotonic(), 0, set()
         try:
             for workspace in workspaces.order_by("region_id"):
                 connection.set_tenant(workspace)
-                refresh_region_snapshot()
+                periods.update(refresh_region_snapshot(rerank=False)["periods"])
                 count += 1
         finally:
             connection.set_schema_to_public()
+        # Ranks once per period, after every region is written.
+        for key in sorted(periods):
+            year, stage = (int(x) for x in key.split("-"))
+            recompute_ranks(year=year, stage=stage)
         self.stdout.write(self.style.SUCCESS(f"{count} workspaces refreshed in {time.monotonic() - started:.1f} s."))
