@@ -57,6 +57,7 @@ def bimtek_checklist() -> list[Stage]:
         total=Count("pk"),
         without_indicator=Count("pk", filter=Q(has_indicator=False)),
         without_funding=Count("pk", filter=Q(has_funding=False)),
+        quick_wins=Count("pk", filter=Q(is_quick_win=True)),
         quick_wins_without_risk=Count("pk", filter=Q(is_quick_win=True, has_risk=False)),
         short=Count("pk", filter=Q(horizon=Program.Horizon.SHORT)),
         medium=Count("pk", filter=Q(horizon=Program.Horizon.MEDIUM)),
@@ -145,9 +146,9 @@ def bimtek_checklist() -> list[Stage]:
         ),
         Item(
             _("Manajemen risiko setiap quick win"),
-            not programs["quick_wins_without_risk"] and not no_quick_win,
+            programs["quick_wins"] > 0 and not programs["quick_wins_without_risk"],
             _("%(n)s quick win belum punya daftar risiko") % {"n": programs["quick_wins_without_risk"]}
-            if programs["quick_wins_without_risk"]
+            if programs["quick_wins"]
             else _("Belum ada quick win"),
         ),
     ]

@@ -10,7 +10,7 @@ from django.db import transaction
 from django_tenants.utils import tenant_context
 
 from programs import services
-from programs.models import Dimension, FundingSource, Opd, Person, Program, SubDimension
+from programs.models import Dimension, FundingSource, Opd, Person, Program, Readiness, SubDimension
 from programs.rules import Actor
 from tenants.selectors import workspace_access
 
@@ -155,6 +155,22 @@ def seed_masterplan_demo(*, workspace, admin, editor=None) -> None:
                     "strategy": "Layanan publik satu pintu berbasis data.",
                     "action_plan": "Integrasi aplikasi OPD ke portal layanan kota.",
                 },
+            )
+            services.update_readiness(
+                actor=actor,
+                rows=[
+                    (row, level, text)
+                    for row, (level, text) in zip(
+                        Readiness.objects.filter(dimension=governance).order_by("id"),
+                        [
+                            (3, "Diskominfo sebagai leading sector; Dewan Smart City ditetapkan dengan SK Wali Kota."),
+                            (4, "Jaringan fiber optik pemerintah, pusat data kota, command center."),
+                            (2, "Perwali masterplan smart city dalam penyusunan."),
+                        ],
+                        strict=True,
+                    )
+                    if not row.is_filled
+                ],
             )
             sources = {s.code: s for s in FundingSource.objects.all()}
             for title, dim, sub, lead, horizon, start, end, quick, indicators, funding, milestones, risks in PROGRAMS:

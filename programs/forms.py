@@ -105,6 +105,31 @@ class ProgramForm(forms.ModelForm):
         """No model validation here: the service validates the whole program at once."""
 
 
+def parse_number(raw: str) -> Decimal:
+    """A number as Indonesians write it (``1.500`` = 1500, ``62,5`` = 62.5, ``1.234,5``),
+    or plainly (``62.5``, ``1,234.5``); anything ambiguous beyond that is an error."""
+    text = raw.strip()
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        if not re.fullmatch(rf"-?\d{{1,3}}(\{thousands}\d{{3}})*\{decimal}\d+", text):
+            raise ValidationError(_("Nilai %(value)s bukan angka.") % {"value": raw})
+        text = text.replace(thousands, "").replace(decimal, ".")
+    elif "," in text:
+        if text.count(",") == 1:
+            text = text.replace(",", ".")
+        elif re.fullmatch(r"-?[1-9]\d{0,2}(,\d{3})+", text):
+            text = text.replace(",", "")
+        else:
+            raise ValidationError(_("Nilai %(value)s bukan angka.") % {"value": raw})
+    elif re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(_("Nilai %(value)s bukan angka.") % {"value": raw}) from None
+
+
 def parse_targets(text: str) -> dict[int, Decimal]:
     """``"2025: 40; 2026: 62,5"`` → ``{2025: Decimal("40"), 2026: Decimal("62.5")}``."""
     targets = {}
@@ -118,12 +143,8 @@ def parse_targets(text: str) -> dict[int, Decimal]:
                 )
                 % {"part": part}
             )
-        year, raw = int(match.group(1)), match.group(2)
-        raw = raw.replace(",", ".") if raw.count(",") == 1 and "." not in raw else raw.replace(",", "")
-        try:
-            value = Decimal(raw)
-        except InvalidOperation:
-            raise ValidationError(_("Nilai target %(value)s bukan angka.") % {"value": match.group(2)}) from None
+        year = int(match.group(1))
+        value = parse_number(match.group(2))
         if not 2000 <= year <= 2100:
             raise ValidationError(_("Tahun %(year)s tidak wajar.") % {"year": year})
         if year in targets:
@@ -144,7 +165,7 @@ class IndicatorForm(forms.Form):
         label=_("tahun nilai awal"), min_value=2000, max_value=2100, required=False, widget=YEAR
     )
     targets = forms.CharField(
-        label=_("target per tahun"), required=False, help_text=_("mis. 2025: 40; 2026: 60"), max_length=500
+        label=_("target per tahun"), required=False, help_text=_("mis. 2025: 40; 2026: 62,5"), max_length=500
     )
 
     def clean_targets(self):
@@ -193,7 +214,9 @@ def rows_of(formset) -> list[dict]:
 class ProgramFilterForm(forms.Form):
     q = forms.CharField(label=_("cari"), required=False)
     dimension = forms.ChoiceField(label=_("dimensi"), required=False)
-    opd = forms.ModelChoiceField(label=_("OPD pelaksana"), queryset=Opd.objects.order_by("acronym"), required=False)
+    opd = forms.ModelChoiceField(
+        label=_("OPD pelaksana"), queryset=Opd.objects.order_by("acronym"), required=False, empty_label="–"
+    )
     horizon = forms.ChoiceField(label=_("jangka waktu"), choices=[("", "–"), *Program.Horizon.choices], required=False)
     quick_win = forms.ChoiceField(
         label=_("quick win"), choices=[("", "–"), ("1", _("ya")), ("0", _("bukan"))], required=False

@@ -53,7 +53,7 @@ def dimensions() -> QuerySet[Dimension]:
 def dimensions_with_plans() -> QuerySet[Dimension]:
     return Dimension.objects.select_related("plan").prefetch_related(
         Prefetch("sub_dimensions", queryset=SubDimension.objects.select_related("plan").order_by("order")),
-        Prefetch("readiness", queryset=Readiness.objects.order_by("aspect")),
+        Prefetch("readiness", queryset=Readiness.objects.order_by("id")),
     )
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from programs import views
+from programs import views, views_excel
 
 urlpatterns = [
     path("bimtek/<int:number>/", views.BimtekStageEditView.as_view(), name="bimtek-stage-edit"),
@@ -20,6 +20,19 @@ urlpatterns = [
     path("masterplan/quick-win/", views.QuickWinsView.as_view(), name="quick-wins"),
     path("program/", views.ProgramListView.as_view(), name="program-list"),
     path("program/baru/", views.ProgramFormView.as_view(), name="program-create"),
+    path("program/excel/", views_excel.ProgramImportView.as_view(), name="program-import"),
+    path("program/excel/templat/", views_excel.ProgramTemplateView.as_view(), name="program-template"),
+    path("program/excel/ekspor/", views_excel.ProgramExportView.as_view(), name="program-export"),
+    path(
+        "program/excel/impor/<str:upload_token>/",
+        views_excel.ProgramImportPreviewView.as_view(),
+        name="program-import-preview",
+    ),
+    path(
+        "program/excel/impor/<str:upload_token>/buang/",
+        views_excel.ProgramImportDiscardView.as_view(),
+        name="program-import-discard",
+    ),
     path("program/<int:program_pk>/", views.ProgramDetailView.as_view(), name="program-detail"),
     path("program/<int:program_pk>/ubah/", views.ProgramFormView.as_view(), name="program-edit"),
     path("program/<int:program_pk>/hapus/", views.ProgramDeleteView.as_view(), name="program-delete"),

@@ -226,7 +226,7 @@ class ReadinessEditView(MasterplanContentEditView):
     read_url = "buku-one"
 
     def _forms(self, data=None):
-        rows = Readiness.objects.select_related("dimension").order_by("dimension__order", "aspect")
+        rows = Readiness.objects.select_related("dimension").order_by("dimension__order", "id")
         return [ReadinessForm(data, instance=row, prefix=f"r{row.pk}") for row in rows]
 
     def get(self, request):

@@ -96,7 +96,7 @@ class Readiness(models.Model):
     history = history()
 
     class Meta:
-        ordering = ["dimension__order", "aspect"]
+        ordering = ["dimension__order", "id"]  # struktur, infrastruktur, suprastruktur (seeded in that order)
         verbose_name = _("kesiapan")
         verbose_name_plural = _("kesiapan")
         constraints = [models.UniqueConstraint(fields=["dimension", "aspect"], name="readiness_unique_aspect")]

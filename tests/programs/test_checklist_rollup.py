@@ -63,3 +63,18 @@ def test_demo_masterplan_is_realistic_and_idempotent(world):
     )
     assert OpdEditor.objects.get().opd.acronym == "BAPPEDA"
     assert Program.objects.get(title__startswith="Go Nik").funding.count() == 3
+
+
+def test_quick_wins_with_risks_tick_the_risk_item(world, probolinggo):
+    from programs import services
+
+    quick = f.program(world, is_quick_win=True)
+
+    def risk_item():
+        return next(i for s in checklist.bimtek_checklist() for i in s.items if i.label.startswith("Manajemen risiko"))
+
+    assert not risk_item().done and "1 quick win belum punya daftar risiko" in risk_item().gap
+    services.save_risk(
+        actor=f.actor(world, "admin_probolinggo"), program=quick, description="Server", likelihood=1, impact=1
+    )
+    assert risk_item().done

@@ -1,0 +1,155 @@
+"""Pages of the Excel round trip: template and export downloads, upload, validation preview
+and import. The logic is in ``programs.excel``; these views only move files and messages.
+
+Everything here is behind the workspace membership gate. Reading (template, export) is
+for every member; uploading and importing need ``can_edit_programs`` (OPD editors only
+for their OPD's programs, which the validation says row by row).
+"""
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from programs import excel, selectors
+from programs.views import actor_of
+from tenants.views_workspace import WorkspaceView
+
+
+class ProgramUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Berkas XLSX"),
+        help_text=gettext_lazy("Templat program yang sudah diisi (.xlsx)."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx," + excel.XLSX_CONTENT_TYPE}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > excel.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("Berkas terlalu besar (%(size)s MB); paling besar %(max)s MB.")
+                % {"size": round(upload.size / 1024 / 1024, 1), "max": excel.MAX_UPLOAD_BYTES // 1024 // 1024}
+            )
+        head = upload.read(4)
+        upload.seek(0)
+        if head != b"PK\x03\x04":
+            raise forms.ValidationError(
+                _(
+                    "Berkas ini bukan berkas Excel XLSX. Simpan dari Excel atau LibreOffice "
+                    "sebagai .xlsx, lalu unggah lagi."
+                )
+            )
+        return upload
+
+
+def _xlsx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=excel.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _stamp() -> str:
+    return timezone.localtime().strftime("%Y%m%d-%H%M")
+
+
+class ProgramTemplateView(WorkspaceView):
+    def get(self, request):
+        slug = request.tenant.schema_name.replace("_", "-")
+        return _xlsx(excel.program_template(), f"templat-program-{slug}.xlsx")
+
+
+class ProgramExportView(WorkspaceView):
+    def get(self, request):
+        slug = request.tenant.schema_name.replace("_", "-")
+        return _xlsx(excel.export_programs(), f"program-{slug}-{_stamp()}.xlsx")
+
+
+class ProgramImportView(WorkspaceView):
+    """The Excel page: downloads for everyone, the upload form for those who edit programs."""
+
+    def get(self, request):
+        return self._render(request, ProgramUploadForm())
+
+    def post(self, request):
+        if not request.access.can_edit_programs:
+            raise Http404()
+        form = ProgramUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self._render(request, form, status=400)
+        token = excel.store_upload(user=request.user, content=form.cleaned_data["file"].read())
+        return redirect("program-import-preview", upload_token=token)
+
+    def _render(self, request, form, status=200):
+        return render(
+            request,
+            "programs/excel_import.html",
+            {
+                "form": form,
+                "masterplan": selectors.masterplan(),
+                "can_import": request.access.can_edit_programs,
+                "max_mb": excel.MAX_UPLOAD_BYTES // 1024 // 1024,
+            },
+            status=status,
+        )
+
+
+class ProgramImportPreviewView(WorkspaceView):
+    """GET: every problem of the uploaded file, or what would be written. POST: write it all."""
+
+    capability = "can_edit_programs"
+
+    def get(self, request, upload_token):
+        try:
+            content = excel.read_upload(token=upload_token, user=request.user)
+        except excel.UploadGone:
+            return self._gone(request)
+        try:
+            preview = excel.validate_workbook(actor=actor_of(request), content=content)
+        except excel.WorkbookRefused as exc:
+            preview = excel.Preview(problems=exc.problems)
+        return self._render(request, preview, upload_token)
+
+    def post(self, request, upload_token):
+        try:
+            content = excel.read_upload(token=upload_token, user=request.user)
+        except excel.UploadGone:
+            return self._gone(request)
+        try:
+            result = excel.import_programs(actor=actor_of(request), content=content)
+        except excel.WorkbookRefused as exc:
+            return self._render(request, excel.Preview(problems=exc.problems), upload_token, status=400)
+        excel.discard_upload(token=upload_token, user=request.user)
+        messages.success(
+            request,
+            _("Impor selesai: %(created)s program baru, %(updated)s program diperbarui.")
+            % {"created": result.created, "updated": result.updated},
+        )
+        return redirect("program-list")
+
+    def _gone(self, request):
+        messages.error(request, _("Berkas unggahan tidak ditemukan atau sudah kedaluwarsa. Unggah lagi."))
+        return redirect("program-import")
+
+    def _render(self, request, preview, upload_token, status=None):
+        if status is None:
+            status = 200 if preview.is_valid else 400
+        return render(
+            request,
+            "programs/excel_preview.html",
+            {"preview": preview, "upload_token": upload_token, "masterplan": selectors.masterplan()},
+            status=status,
+        )
+
+
+class ProgramImportDiscardView(WorkspaceView):
+    capability = "can_edit_programs"
+
+    def post(self, request, upload_token):
+        excel.discard_upload(token=upload_token, user=request.user)
+        messages.info(request, _("Berkas unggahan dibuang; tidak ada yang disimpan."))
+        return redirect("program-import")
