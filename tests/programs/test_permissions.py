@@ -108,16 +108,17 @@ API_BODIES = {
 }
 
 
+# The pages and endpoints of this matrix; other modules of the app keep matrices of their own.
+MODULES = {"programs.views", "programs.api"}
+
+
 def programs_routes():
     resolver = get_resolver("platform.urls_tenant")
     return {
         p.name: route
         for route, p in walk(resolver.url_patterns)
         if p.name
-        and (
-            p.callback.__module__.startswith("programs")
-            or getattr(getattr(p.callback, "cls", None), "__module__", "").startswith("programs")
-        )
+        and (p.callback.__module__ in MODULES or getattr(getattr(p.callback, "cls", None), "__module__", "") in MODULES)
     }
 
 
