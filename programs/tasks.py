@@ -11,3 +11,11 @@ from programs import services
 def send_bimtek_reminders() -> dict:
     count = services.send_bimtek_reminders(today=timezone.localdate())
     return {"schema": connection.schema_name, "reminded": count}
+
+
+@shared_task(acks_late=True)
+def build_masterplan_book(book_id: int) -> dict:
+    from programs.book import build_book
+
+    book = build_book(book_id=book_id)
+    return {"schema": connection.schema_name, "book": book.pk, "status": book.status, "pages": book.pages}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from programs import views, views_excel
+from programs import views, views_book, views_excel
 
 urlpatterns = [
     path("bimtek/<int:number>/", views.BimtekStageEditView.as_view(), name="bimtek-stage-edit"),
@@ -15,6 +15,13 @@ urlpatterns = [
     path("masterplan/buku-1/kesiapan/", views.ReadinessEditView.as_view(), name="readiness-edit"),
     path("masterplan/buku-1/swot/<slug:dimension_code>/", views.SwotEditView.as_view(), name="swot-edit"),
     path("masterplan/buku-2/", views.BukuTwoView.as_view(), name="buku-two"),
+    path("masterplan/buku-pdf/", views_book.BookView.as_view(), name="masterplan-book"),
+    path("masterplan/buku-pdf/<int:book_pk>/", views_book.BookProgressView.as_view(), name="masterplan-book-progress"),
+    path(
+        "masterplan/buku-pdf/<int:book_pk>/unduh/",
+        views_book.BookDownloadView.as_view(),
+        name="masterplan-book-download",
+    ),
     path("masterplan/dimensi/<slug:dimension_code>/", views.DimensionView.as_view(), name="dimension"),
     path("masterplan/dimensi/<slug:dimension_code>/ubah/", views.DimensionEditView.as_view(), name="dimension-edit"),
     path("masterplan/quick-win/", views.QuickWinsView.as_view(), name="quick-wins"),

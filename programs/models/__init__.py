@@ -10,9 +10,11 @@
 - ``program``: programs (*lembar inovasi*) with indicators, funding, milestones, risks and
   their saved versions.
 - ``collaboration``: comments and in-app notifications.
+- ``book``: the masterplan book (PDF) jobs and their files.
 """
 
 from programs.models.bimtek import BimtekStage
+from programs.models.book import MasterplanBook
 from programs.models.collaboration import Comment, Notification
 from programs.models.directory import Opd, OpdEditor, Person
 from programs.models.masterplan import DimensionPlan, Masterplan, MasterplanTransition, Readiness, SubDimensionPlan
@@ -28,6 +30,7 @@ __all__ = [
     "FundingSource",
     "Indicator",
     "Masterplan",
+    "MasterplanBook",
     "MasterplanTransition",
     "Milestone",
     "Notification",

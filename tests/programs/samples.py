@@ -1,6 +1,7 @@
 """URL parameter values of the masterplan pages for the isolation walk (Probolinggo schema)."""
 
-from programs.models import Comment, Person, Program, ProgramRevision, Risk
+from programs import excel
+from programs.models import Comment, MasterplanBook, Person, Program, ProgramRevision, Risk
 from tests.programs import factories
 
 
@@ -25,4 +26,9 @@ def samples(world, workspace) -> dict:
         "person_pk": person.pk,
         "revision_pk": revision.pk,
         "dimension_code": "governance",
+        "book_pk": (MasterplanBook.objects.first() or MasterplanBook.objects.create(step="sampel")).pk,
+        # A signed reference to an upload that is not stored: members are sent back to upload.
+        "upload_token": excel.upload_token(
+            name=f"{excel.UPLOAD_DIR}/{'0' * 32}.xlsx", user=world.users["admin_probolinggo"]
+        ),
     }

@@ -1,0 +1,186 @@
+"""The masterplan book: Buku I (analisis strategis) and Buku II (masterplan) as one PDF.
+
+``request_book`` records a job (``MasterplanBook``) and sends the tenant-aware task after
+commit; ``build_book`` runs in the task, in the workspace's schema: it gathers the
+masterplan in a fixed number of queries, draws the roadmap and risk heat map with
+``programs.charts`` (the same figures as the pages), lays the book out with WeasyPrint
+(cover with the region's name and date, a table of contents whose page numbers come from
+CSS ``target-counter``, running headers and page numbers, tables in rupiah, Indonesian
+dates) and stores the PDF in the workspace's storage. The job's ``progress`` and ``step``
+are written as it goes, for the page that polls it.
+"""
+
+import logging
+import time
+from collections import defaultdict
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.db.models import Prefetch, Sum
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from programs import charts, selectors
+from programs.models import Funding, MasterplanBook, Person, Risk
+from programs.rules import Actor
+
+logger = logging.getLogger(__name__)
+
+# A job older than this that never finished is considered lost (worker killed) and may be redone.
+STALE_AFTER_SECONDS = 15 * 60
+
+
+def _pending() -> MasterplanBook | None:
+    since = timezone.now() - timedelta(seconds=STALE_AFTER_SECONDS)
+    return (
+        MasterplanBook.objects.filter(
+            status__in=(MasterplanBook.Status.QUEUED, MasterplanBook.Status.RUNNING), requested_at__gte=since
+        )
+        .order_by("-requested_at")
+        .first()
+    )
+
+
+@transaction.atomic
+def request_book(*, actor: Actor) -> MasterplanBook:
+    """A new book job, sent to the worker after commit; an unfinished one is returned instead.
+
+    Any member may ask (the book only shows what they can already read)."""
+    from programs.tasks import build_masterplan_book
+
+    pending = _pending()
+    if pending is not None:
+        return pending
+    masterplan = selectors.masterplan()
+    book = MasterplanBook.objects.create(
+        requested_by=actor.user,
+        masterplan_revision=masterplan.revision,
+        masterplan_status=masterplan.status,
+        step=_("Menunggu giliran"),
+    )
+    transaction.on_commit(lambda: build_masterplan_book.delay(book.pk))
+    return book
+
+
+def _progress(book: MasterplanBook, percent: int, step: str, **fields) -> None:
+    book.progress, book.step = percent, step
+    for name, value in fields.items():
+        setattr(book, name, value)
+    book.save(update_fields=["progress", "step", *fields])
+
+
+def book_context() -> dict:
+    """Everything the book shows, loaded in a fixed number of queries."""
+    masterplan = selectors.masterplan()
+    dimensions = list(selectors.dimensions_with_plans().order_by("order"))
+    programs = list(
+        selectors.programs()
+        .select_related("dimension", "sub_dimension", "lead_opd")
+        .prefetch_related(
+            "partner_opds",
+            "indicators",
+            Prefetch("funding", queryset=Funding.objects.select_related("source").order_by("year", "source__order")),
+            "milestones",
+            Prefetch("risks", queryset=Risk.objects.order_by("-likelihood", "-impact", "id")),
+        )
+    )
+    by_dimension = defaultdict(list)
+    for program in programs:
+        by_dimension[program.dimension_id].append(program)
+    quick_wins = [p for p in programs if p.is_quick_win]
+    risks = [r for p in quick_wins for r in p.risks.all()]
+
+    totals = Funding.objects.values("source__name", "source__order", "year").annotate(total=Sum("amount"))
+    years = sorted({t["year"] for t in totals})
+    sources = sorted({(t["source__order"], t["source__name"]) for t in totals})
+    cells = {(t["source__name"], t["year"]): t["total"] for t in totals}
+    funding_table = [
+        (
+            name,
+            [cells.get((name, y), Decimal(0)) for y in years],
+            sum((cells.get((name, y), 0) for y in years), start=Decimal(0)),
+        )
+        for _order, name in sources
+    ]
+    year_totals = [sum((cells.get((name, y), 0) for _o, name in sources), start=Decimal(0)) for y in years]
+    people = list(selectors.people())
+    return {
+        "region": connection.tenant.region,
+        "masterplan": masterplan,
+        "dimensions": [(d, by_dimension.get(d.pk, [])) for d in dimensions],
+        "program_count": len(programs),
+        "quick_wins": quick_wins,
+        "risk_count": len(risks),
+        "roadmap": charts.roadmap_svg(dimensions=dimensions, programs=programs),
+        "heat_map": charts.heat_map_svg(risks=risks),
+        "funding_years": years,
+        "funding_table": funding_table,
+        "funding_year_totals": year_totals,
+        "budget_total": sum(year_totals, start=Decimal(0)),
+        "opds": list(selectors.opds()),
+        "council": [p for p in people if p.body == Person.Body.COUNCIL],
+        "team": [p for p in people if p.body == Person.Body.TEAM],
+        "generated_on": timezone.localdate(),
+    }
+
+
+def render_book_html(context: dict) -> str:
+    with translation.override("id"):
+        return render_to_string("programs/book/book.html", context)
+
+
+def render_book_pdf(html: str) -> tuple[bytes, int]:
+    """``(pdf bytes, number of pages)``."""
+    from weasyprint import HTML
+
+    document = HTML(string=html, base_url=None).render()
+    return document.write_pdf(), len(document.pages)
+
+
+def build_book(*, book_id: int) -> MasterplanBook:
+    """Run a book job (in the task); a failure is recorded on the job for the page to show."""
+    book = MasterplanBook.objects.get(pk=book_id)
+    if book.status == MasterplanBook.Status.DONE:
+        return book
+    started = time.perf_counter()
+    try:
+        with translation.override("id"):
+            _progress(book, 5, _("Mengumpulkan isi masterplan"), status=MasterplanBook.Status.RUNNING)
+            context = book_context()
+            _progress(book, 25, _("Menata halaman (%(n)s program)") % {"n": context["program_count"]})
+            html = render_book_html(context)
+            _progress(book, 45, _("Menyusun PDF"))
+            pdf, pages = render_book_pdf(html)
+            _progress(book, 90, _("Menyimpan berkas"))
+            region = connection.tenant.region.name.lower().replace(" ", "-")
+            name = f"masterplan-{region}-rev{context['masterplan'].revision}-{timezone.localdate():%Y%m%d}.pdf"
+            book.file.save(name, ContentFile(pdf), save=False)
+            _progress(
+                book,
+                100,
+                _("Selesai dalam %(s)s detik") % {"s": round(time.perf_counter() - started, 1)},
+                status=MasterplanBook.Status.DONE,
+                file=book.file.name,
+                size=len(pdf),
+                pages=pages,
+                finished_at=timezone.now(),
+            )
+    except Exception as exc:
+        logger.exception("masterplan book %s failed", book.pk)
+        _progress(
+            book,
+            book.progress,
+            _("Gagal"),
+            status=MasterplanBook.Status.FAILED,
+            error=f"{type(exc).__name__}: {exc}"[:2000],
+            finished_at=timezone.now(),
+        )
+        raise
+    return book
+
+
+def recent_books(limit: int = 10) -> list[MasterplanBook]:
+    return list(MasterplanBook.objects.order_by("-requested_at", "-id")[:limit])

@@ -1,0 +1,52 @@
+"""Pages of the masterplan book (PDF): ask for it, watch its progress, download it.
+
+Behind the workspace membership gate like every page here: only members (and ministry
+staff) of this workspace reach them, and the PDF is served from the workspace's storage by
+the download view only, never by a public media URL. The book is built by the
+tenant-aware task ``programs.tasks.build_masterplan_book`` (``programs.book``).
+"""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from programs import book as books
+from programs.models import MasterplanBook
+from programs.views import actor_of
+from tenants.views_workspace import WorkspaceView
+
+
+class BookView(WorkspaceView):
+    def get(self, request):
+        return render(request, "programs/book_list.html", {"books": books.recent_books()})
+
+    def post(self, request):
+        book = books.request_book(actor=actor_of(request))
+        messages.success(request, _("Buku masterplan sedang dibuat; halaman ini menampilkan kemajuannya."))
+        return redirect(f"{request.path}#buku-{book.pk}")
+
+
+class BookProgressView(WorkspaceView):
+    """The row of one job; while it runs, htmx polls this every two seconds."""
+
+    def get(self, request, book_pk):
+        book = get_object_or_404(MasterplanBook, pk=book_pk)
+        return render(request, "programs/_book_row.html", {"book": book})
+
+
+class BookDownloadView(WorkspaceView):
+    def get(self, request, book_pk):
+        book = get_object_or_404(MasterplanBook, pk=book_pk)
+        if book.status != MasterplanBook.Status.DONE or not book.file:
+            messages.warning(request, _("Buku ini belum selesai dibuat."))
+            return redirect("masterplan-book")
+        try:
+            handle = book.file.open("rb")
+        except FileNotFoundError:
+            raise Http404() from None
+        name = book.file.name.rsplit("/", 1)[-1]
+        response = FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
