@@ -116,6 +116,9 @@ class RiskSerializer(serializers.ModelSerializer):
         read_only_fields = ["id"]
 
 
+DATETIME = serializers.DateTimeField()
+
+
 class ProgramSerializer(serializers.ModelSerializer):
     """Output: the program with its rows; ``budget`` is the sum of its funding."""
 
@@ -159,6 +162,56 @@ class ProgramSerializer(serializers.ModelSerializer):
             "risks",
             "updated_at",
         ]
+
+    def to_representation(self, program) -> dict:
+        """Built by hand from the prefetched rows: the same output as the declared fields
+        (which document it in the OpenAPI schema), several times faster for long lists."""
+        money = "{:.2f}".format
+        return {
+            "id": program.pk,
+            "version": program.version,
+            "title": program.title,
+            "dimension": program.dimension.code,
+            "sub_dimension": program.sub_dimension.code,
+            "description": program.description,
+            "goals": program.goals,
+            "targets": program.targets,
+            "lead_opd": program.lead_opd.acronym,
+            "partner_opds": [o.acronym for o in program.partner_opds.all()],
+            "partners": program.partners,
+            "horizon": program.horizon,
+            "start_year": program.start_year,
+            "end_year": program.end_year,
+            "alignment_rpjpd": program.alignment_rpjpd,
+            "alignment_rpjmd": program.alignment_rpjmd,
+            "alignment_renstra": program.alignment_renstra,
+            "status": program.status,
+            "is_quick_win": program.is_quick_win,
+            "monitoring": program.monitoring,
+            "budget": money(program.budget),
+            "indicators": self.get_indicators(program),
+            "funding": [
+                {"source": f.source.code, "year": f.year, "amount": money(f.amount)} for f in program.funding.all()
+            ],
+            "milestones": [
+                {"title": m.title, "year": m.year, "quarter": m.quarter, "progress": m.progress}
+                for m in program.milestones.all()
+            ],
+            "risks": [
+                {
+                    "id": r.pk,
+                    "description": r.description,
+                    "likelihood": r.likelihood,
+                    "impact": r.impact,
+                    "score": r.score,
+                    "level": r.level,
+                    "mitigation": r.mitigation,
+                    "owner": r.owner,
+                }
+                for r in program.risks.all()
+            ],
+            "updated_at": DATETIME.to_representation(program.updated_at),
+        }
 
     def get_indicators(self, program) -> list[dict]:
         return [

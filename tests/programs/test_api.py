@@ -105,3 +105,19 @@ def test_openapi_schema_documents_the_masterplan(world, client_for):
     schema = client_for(world.users["viewer_probolinggo"]).get("/api/v1/schema/?format=json", HTTP_HOST=P).json()
     for path in ("/api/v1/programs/", "/api/v1/programs/{program_pk}/risks/", "/api/v1/opds/", "/api/v1/masterplan/"):
         assert path in schema["paths"], path
+
+
+def test_hand_built_program_rows_equal_the_documented_serializer(world, probolinggo):
+    from rest_framework import serializers
+
+    from programs import api, services
+    from programs.models import Risk
+
+    program = f.program(world, is_quick_win=True)
+    services.save_risk(
+        actor=f.actor(world, "admin_probolinggo"), program=program, description="x", likelihood=2, impact=3
+    )
+    Risk.objects.create(program=program, description="y", likelihood=5, impact=5)
+    row = api.program_queryset().get(pk=program.pk)
+    serializer = api.ProgramSerializer()
+    assert serializer.to_representation(row) == serializers.ModelSerializer.to_representation(serializer, row)

@@ -213,3 +213,13 @@ def test_submitting_notifies_the_council_and_returning_the_region_admins(
     admin = world.users["admin_probolinggo"]
     assert "dikembalikan" in Notification.objects.get(user_id=admin.pk).message
     assert "Lengkapi SWOT" in mail.outbox[-1].body
+
+
+def test_writes_ask_for_a_snapshot_refresh_after_commit(world, probolinggo, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    cache.delete("snapshot-refresh-pending")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        f.program(world)
+    assert cache.get("snapshot-refresh-pending") == 1  # keyed per schema by the cache's key function
+    assert len(callbacks) == 1  # one task per debounce window, sent once the transaction commits
