@@ -35,9 +35,24 @@ def roadmap_svg(*, dimensions: Iterable, programs: Iterable, years: range | None
     by_dimension = {d.pk: [] for d in dimensions}
     for p in sorted(programs, key=lambda p: (p.start_year, p.end_year, p.title)):
         by_dimension.setdefault(p.dimension_id, []).append(p)
-    label_w, col_w, row_h, head_h = 150, max(48, 720 // max(len(years), 1)), 18, 28
+    label_w, col_w, row_h = 150, max(48, 720 // max(len(years), 1)), 18
+    # Under the years, one thin band per horizon from its first to its last program year
+    # (e.g. short 2025, medium 2026–2029, long 2030–2034), as the Buku II roadmaps show them.
+    spans = {}
+    for p in programs:
+        first, last = spans.get(p.horizon, (p.start_year, p.end_year))
+        spans[p.horizon] = (min(first, p.start_year), max(last, p.end_year))
+    bands = [(h, spans[h]) for h in HORIZON_COLOURS if h in spans]
+    head_h = 28 + 12 * len(bands) + (6 if bands else 0)
     width = label_w + col_w * len(years) + 10
     parts, y = [], head_h
+    for k, (horizon, (first, last)) in enumerate(bands):
+        first, last = max(first, years.start), min(last, years.stop - 1)
+        bx, bw = label_w + (first - years.start) * col_w + 2, (last - first + 1) * col_w - 4
+        parts.append(
+            f'<rect x="{bx}" y="{26 + 12 * k}" width="{bw}" height="8" rx="4" '
+            f'fill="{HORIZON_COLOURS[horizon]}" opacity=".45"><title>{first}–{last}</title></rect>'
+        )
     for i, year in enumerate(years):
         x = label_w + i * col_w
         parts.append(f'<text x="{x + col_w / 2:.0f}" y="18" text-anchor="middle" class="yr">{year}</text>')
@@ -55,7 +70,7 @@ def roadmap_svg(*, dimensions: Iterable, programs: Iterable, years: range | None
             x, w = label_w + first * col_w + 2, (last - first + 1) * col_w - 4
             by = y + 4 + j * (row_h + 4)
             colour = HORIZON_COLOURS.get(p.horizon, "#5b6877")
-            title = escape(p.title) + (" ★" if p.is_quick_win else "")
+            title = ("★ " if p.is_quick_win else "") + escape(p.title)  # the star survives truncation
             parts.append(
                 f"<g><title>{title} ({p.start_year}–{p.end_year})</title>"
                 f'<rect x="{x}" y="{by}" width="{w}" height="{row_h}" rx="3" fill="{colour}"/>'

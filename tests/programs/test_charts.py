@@ -21,3 +21,14 @@ def test_roadmap_draws_one_bar_per_program_within_the_years():
     svg = roadmap_svg(dimensions=dims, programs=programs)
     assert ">2025<" in svg and ">2030<" in svg and "B &amp; C" in svg and "★" in svg
     assert roadmap_svg(dimensions=dims, programs=[]) == ""
+
+
+def test_roadmap_shows_the_span_of_each_horizon():
+    dims = [O(pk=1, name="Smart Living")]
+    programs = [
+        O(title="A", dimension_id=1, horizon="short", start_year=2025, end_year=2025, is_quick_win=False),
+        O(title="B", dimension_id=1, horizon="medium", start_year=2026, end_year=2029, is_quick_win=False),
+        O(title="C", dimension_id=1, horizon="medium", start_year=2027, end_year=2028, is_quick_win=False),
+    ]
+    svg = roadmap_svg(dimensions=dims, programs=programs)
+    assert "<title>2025–2025</title>" in svg and "<title>2026–2029</title>" in svg
