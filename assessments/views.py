@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from assessments import rules, selectors, services
 from assessments.forms import CycleStartForm, EvidenceForm, SelfAssessmentForm, StateChangeForm, VerificationForm
-from assessments.framework import charts
+from assessments.framework import charts, exports
 from assessments.framework import selectors as framework_selectors
 from assessments.models import AssessmentCycle, AssessmentResponse, Evidence
 from tenants.views_workspace import WorkspaceView
@@ -91,6 +91,9 @@ class CycleDetailView(WorkspaceView):
     def get(self, request, cycle_pk):
         cycle = _cycle_or_404(cycle_pk)
         result = selectors.cycle_index(cycle=cycle)
+        fmt = request.GET.get("format")
+        if fmt in ("csv", "xlsx"):
+            return self.export(cycle, result, fmt)
         access = request.access
         actions = [a for a in services.TRANSITIONS if cycle.state in services.TRANSITIONS[a][0]]
         dims = [(f.code, f.name) for f in result.dimensions]
@@ -114,6 +117,29 @@ class CycleDetailView(WorkspaceView):
                 "radar_svg": mark_safe(radar_svg),  # noqa: S308 - built by charts with escaped labels
                 "form": StateChangeForm(),
             },
+        )
+
+    @staticmethod
+    def export(cycle, result, fmt):
+        """The cycle's indicators with both scores, then the computed figures."""
+        header = ["indicator", "component", "dimension", "subdimension", "self_score", "verified_score", "evidence"]
+        rows = [
+            [
+                r.indicator.code,
+                r.indicator.component.code,
+                r.indicator.subdimension.dimension.code,
+                r.indicator.subdimension.code,
+                r.self_score,
+                r.verified_score,
+                " | ".join(filter(None, [r.evidence_text, *r.links, *(f.name for f in r.files.all())])),
+            ]
+            for r in cycle.responses.all()
+        ]
+        rows += [[f"component:{f.code}", "", "", "", f.value, "", f.how] for f in result.components]
+        rows += [[f"dimension:{f.code}", "", "", "", f.value, "", f.how] for f in result.dimensions]
+        rows.append(["overall", "", "", "", result.overall, "", result.how])
+        return exports.table_response(
+            filename=f"penilaian-{cycle.year}-{cycle.stage}", header=header, rows=rows, fmt=fmt
         )
 
 

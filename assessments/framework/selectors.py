@@ -160,13 +160,7 @@ def ranking(
     code (the tie rule); any other column sorts by its value with regions without a value
     last, ties by rank then code.
     """
-    rows = RegionSnapshot.objects.all()
-    if cohort_year:
-        rows = rows.filter(region__cohort__year=cohort_year)
-    if province:
-        rows = rows.filter(region__province_id=province)
-    if kind:
-        rows = rows.filter(region__kind=kind)
+    rows = _filtered(cohort_year=cohort_year, province=province, kind=kind)
     current = rows.filter(year=period.year, stage=period.stage)
     if not include_unranked:
         current = current.filter(rank__isnull=False)
@@ -197,6 +191,102 @@ def ranking(
     with_value.sort(key=lambda k: k[0], reverse=descending)  # stable: ties keep rank, code order
     without = sorted((k for k in keyed if k[0] is None), key=lambda k: k[1])
     return [k[2] for k in with_value + without]
+
+
+@dataclass
+class RankingPage:
+    """One page of the ranking, sorted and cut in SQL (the page only, not all 514 rows)."""
+
+    rows: list[RankingRow]
+    number: int
+    count: int
+    page_size: int
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.count // self.page_size))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def _filtered(*, cohort_year: int | None, province: str, kind: str) -> QuerySet[RegionSnapshot]:
+    rows = RegionSnapshot.objects.all()
+    if cohort_year:
+        rows = rows.filter(region__cohort__year=cohort_year)
+    if province:
+        rows = rows.filter(region__province_id=province)
+    if kind:
+        rows = rows.filter(region__kind=kind)
+    return rows
+
+
+def ranking_page(
+    *,
+    period: Period,
+    previous: Period | None,
+    cohort_year: int | None = None,
+    province: str = "",
+    kind: str = "",
+    sort: str = "overall",
+    descending: bool = True,
+    page: int = 1,
+    page_size: int = 50,
+) -> RankingPage:
+    """The same order as ``ranking`` (rank then code; a sorted column with empty values
+    last, ties by rank then code), done by PostgreSQL: two queries, the page's rows (with
+    the total as a window count) and their previous figures."""
+    from django.db.models import Count, DecimalField, Window
+    from django.db.models.fields.json import KT
+    from django.db.models.functions import Cast
+
+    base = _filtered(cohort_year=cohort_year, province=province, kind=kind)
+    current = base.filter(year=period.year, stage=period.stage, rank__isnull=False)
+    kind_, _sep, code = sort.partition(":")
+    if kind_ in ("component", "dimension") and code:
+        value = Cast(KT(f"{kind_}s__{code}"), DecimalField(max_digits=9, decimal_places=4))
+        order = [value.desc(nulls_last=True) if descending else value.asc(nulls_last=True), "rank", "region_id"]
+    else:
+        order = ["rank", "region_id"] if descending else ["-rank", "-region_id"]
+    page = max(1, page)
+    query = current.annotate(total=Window(Count("pk"))).order_by(*order).values_list(*SNAPSHOT_ROW_FIELDS, "total")
+    fetched = list(query[(page - 1) * page_size : page * page_size])
+    if not fetched and page > 1:
+        return ranking_page(
+            period=period, previous=previous, cohort_year=cohort_year, province=province, kind=kind,
+            sort=sort, descending=descending, page=1, page_size=page_size,
+        )  # fmt: skip
+    total = fetched[0][-1] if fetched else 0
+    snaps = [SnapshotRow(*values[:-1]) for values in fetched]
+    before = {}
+    if previous is not None and snaps:
+        before = {
+            code: (overall, rank)
+            for code, overall, rank in RegionSnapshot.objects.filter(
+                year=previous.year, stage=previous.stage, region_id__in=[s.region_id for s in snaps]
+            ).values_list("region_id", "overall", "rank")
+        }
+    rows = [RankingRow(s, *before.get(s.region_id, (None, None))) for s in snaps]
+    return RankingPage(rows, page, total, page_size)
 
 
 def snapshots_of(*, codes: list[str]) -> QuerySet[RegionSnapshot]:

@@ -111,6 +111,8 @@ def worker_latency(workspace):
         )
         AssessmentResponse.objects.filter(cycle=cycle).update(self_score=Decimal("3.9"), verified_score=Decimal("3.9"))
         AssessmentCycle.objects.filter(pk=cycle.pk).update(state=AssessmentCycle.State.VERIFIED)
+        # A row left by an earlier run (REUSE=1) must not count as the answer.
+        RegionSnapshot.objects.filter(region_id=workspace.region_id, year=2024, stage=1).delete()
         started = time.monotonic()
         services.change_state(cycle=cycle, action="finalize", actor=None)
         connection.set_schema_to_public()

@@ -177,3 +177,16 @@ def test_the_score_field_shows_the_saved_score_with_a_decimal_comma(world, clien
     connection.set_schema_to_public()
     page = client_for(world.users["admin_probolinggo"]).get(_url(cycle, response_pk), HTTP_HOST=P).content.decode()
     assert 'value="2,50"' in page and 'inputmode="decimal"' in page
+
+
+def test_a_cycle_exports_its_scores_and_figures(world, client_for, cycle):
+    connection.set_tenant(world.probolinggo)
+    fill(cycle, "3")
+    connection.set_schema_to_public()
+    client = client_for(world.users["viewer_probolinggo"])
+    text = client.get(f"/assessments/{cycle.pk}/?format=csv", HTTP_HOST=P).content.decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("indicator,component") and len(lines) == 1 + 30 + 5 + 6 + 1
+    assert lines[-1].startswith("overall,,,,3.00")
+    xlsx = client.get(f"/assessments/{cycle.pk}/?format=xlsx", HTTP_HOST=P)
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
