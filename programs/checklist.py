@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from programs.models import Dimension, Funding, Indicator, Masterplan, Opd, Person, Program, Risk
+from programs.models import Dimension, Funding, Indicator, LembarKomitmen, Masterplan, Opd, Person, Program, Risk
 from programs.selectors import masterplan as current_masterplan
 
 
@@ -164,12 +164,33 @@ def bimtek_checklist() -> list[Stage]:
             masterplan.status == Masterplan.Status.PUBLISHED,
             _("Masterplan belum diterbitkan"),
         ),
+        _komitmen_item(),
     ]
     for stage in (stage1, stage2, stage3, stage4):
         for item in stage.items:
             if item.done:
                 item.gap = ""
     return [stage1, stage2, stage3, stage4]
+
+
+def _komitmen_item() -> Item:
+    """Signed commitment sheets (with their scans) of the regional head and of every OPD leading a program."""
+    signed = LembarKomitmen.objects.exclude(scan="")
+    has_head = signed.filter(kind=LembarKomitmen.Kind.REGIONAL_HEAD).exists()
+    unsigned = list(
+        Opd.objects.filter(led_programs__isnull=False)
+        .exclude(pk__in=signed.filter(opd__isnull=False).values("opd_id"))
+        .distinct()
+        .order_by("acronym")
+        .values_list("acronym", flat=True)
+    )
+    gaps = []
+    if not has_head:
+        gaps.append(_("lembar komitmen kepala daerah belum diunggah"))
+    if unsigned:
+        gaps.append(_("kepala OPD %(opds)s belum menandatangani lembar komitmen") % {"opds": ", ".join(unsigned)})
+    gap = "; ".join(gaps)
+    return Item(_("Lembar komitmen kepala daerah dan kepala OPD"), not gaps, gap[:1].upper() + gap[1:])
 
 
 def completeness(stages: list[Stage] | None = None) -> int:

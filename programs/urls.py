@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from programs import views, views_book, views_excel
+from programs import views, views_book, views_excel, views_files
 
 urlpatterns = [
     path("bimtek/<int:number>/", views.BimtekStageEditView.as_view(), name="bimtek-stage-edit"),
@@ -25,6 +25,15 @@ urlpatterns = [
     path("masterplan/dimensi/<slug:dimension_code>/", views.DimensionView.as_view(), name="dimension"),
     path("masterplan/dimensi/<slug:dimension_code>/ubah/", views.DimensionEditView.as_view(), name="dimension-edit"),
     path("masterplan/quick-win/", views.QuickWinsView.as_view(), name="quick-wins"),
+    path("masterplan/komitmen/", views_files.KomitmenListView.as_view(), name="komitmen-list"),
+    path("masterplan/komitmen/baru/", views_files.KomitmenFormView.as_view(), name="komitmen-create"),
+    path("masterplan/komitmen/<int:komitmen_pk>/", views_files.KomitmenFormView.as_view(), name="komitmen-edit"),
+    path(
+        "masterplan/komitmen/<int:komitmen_pk>/hapus/", views_files.KomitmenDeleteView.as_view(), name="komitmen-delete"
+    ),
+    path(
+        "masterplan/komitmen/<int:komitmen_pk>/pindaian/", views_files.KomitmenScanView.as_view(), name="komitmen-scan"
+    ),
     path("program/", views.ProgramListView.as_view(), name="program-list"),
     path("program/baru/", views.ProgramFormView.as_view(), name="program-create"),
     path("program/excel/", views_excel.ProgramImportView.as_view(), name="program-import"),

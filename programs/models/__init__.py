@@ -11,12 +11,14 @@
   their saved versions.
 - ``collaboration``: comments and in-app notifications.
 - ``book``: the masterplan book (PDF) jobs and their files.
+- ``komitmen``: the commitment sheets (*lembar komitmen*) with their signed scans.
 """
 
 from programs.models.bimtek import BimtekStage
 from programs.models.book import MasterplanBook
 from programs.models.collaboration import Comment, Notification
 from programs.models.directory import Opd, OpdEditor, Person
+from programs.models.komitmen import LembarKomitmen
 from programs.models.masterplan import DimensionPlan, Masterplan, MasterplanTransition, Readiness, SubDimensionPlan
 from programs.models.program import Funding, Indicator, Milestone, Program, ProgramRevision, Risk
 from programs.models.reference import Dimension, FundingSource, SubDimension
@@ -29,6 +31,7 @@ __all__ = [
     "Funding",
     "FundingSource",
     "Indicator",
+    "LembarKomitmen",
     "Masterplan",
     "MasterplanBook",
     "MasterplanTransition",

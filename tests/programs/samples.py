@@ -1,7 +1,9 @@
 """URL parameter values of the masterplan pages for the isolation walk (Probolinggo schema)."""
 
+from datetime import date
+
 from programs import excel
-from programs.models import Comment, MasterplanBook, Person, Program, ProgramRevision, Risk
+from programs.models import Comment, LembarKomitmen, MasterplanBook, Person, Program, ProgramRevision, Risk
 from tests.programs import factories
 
 
@@ -26,6 +28,15 @@ def samples(world, workspace) -> dict:
         "person_pk": person.pk,
         "revision_pk": revision.pk,
         "dimension_code": "governance",
+        "komitmen_pk": (
+            LembarKomitmen.objects.first()
+            or LembarKomitmen.objects.create(
+                kind=LembarKomitmen.Kind.REGIONAL_HEAD,
+                signatory="Wali Kota",
+                position="Wali Kota",
+                signed_on=date(2026, 10, 1),
+            )
+        ).pk,
         "book_pk": (MasterplanBook.objects.first() or MasterplanBook.objects.create(step="sampel")).pk,
         # A signed reference to an upload that is not stored: members are sent back to upload.
         "upload_token": excel.upload_token(

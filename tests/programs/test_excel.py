@@ -435,3 +435,29 @@ def test_readers_download_the_export_but_cannot_upload(world, client_for, diskom
     assert _upload(viewer, good_file(1)).status_code == 404
     page = viewer.get("/program/excel/", HTTP_HOST=HOST).content.decode()
     assert "Unggah templat" not in page
+
+
+ROLE_USERS = {
+    "admin": "admin_probolinggo",
+    "editor": "editor_probolinggo",
+    "council": "council_probolinggo",
+    "head": "head_probolinggo",
+    "viewer": "viewer_probolinggo",
+    "facilitator": "facilitator_current",
+}
+EDITS = {"admin", "editor"}
+
+
+@pytest.mark.parametrize("role", sorted(ROLE_USERS))
+def test_permission_matrix_of_the_excel_pages(world, client_for, diskominfo, uploads, role):
+    user = world.users[ROLE_USERS[role]]
+    client = client_for(user)
+    for url in ("/program/excel/", "/program/excel/templat/", "/program/excel/ekspor/"):
+        assert client.get(url, HTTP_HOST=HOST).status_code == 200, url
+    token = excel.upload_token(name=f"{excel.UPLOAD_DIR}/{'0' * 32}.xlsx", user=user)
+    preview = f"/program/excel/impor/{token}/"
+    expected = 302 if role in EDITS else 404  # members who edit are sent back to upload (no such file)
+    assert client.get(preview, HTTP_HOST=HOST).status_code == expected
+    assert client.post(preview, HTTP_HOST=HOST).status_code == expected
+    assert client.post(preview + "buang/", HTTP_HOST=HOST).status_code == expected
+    assert _upload(client, b"not a workbook").status_code == (400 if role in EDITS else 404)
