@@ -11,6 +11,7 @@ are written as it goes, for the page that polls it.
 """
 
 import logging
+import re
 import time
 from collections import defaultdict
 from datetime import timedelta
@@ -21,6 +22,7 @@ from django.db import connection, transaction
 from django.db.models import Prefetch, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from programs import charts, selectors
@@ -31,6 +33,7 @@ logger = logging.getLogger(__name__)
 
 # A job older than this that never finished is considered lost (worker killed) and may be redone.
 STALE_AFTER_SECONDS = 15 * 60
+KEEP_BOOKS = 10
 
 
 def _pending() -> MasterplanBook | None:
@@ -114,8 +117,8 @@ def book_context() -> dict:
         "program_count": len(programs),
         "quick_wins": quick_wins,
         "risk_count": len(risks),
-        "roadmap": charts.roadmap_svg(dimensions=dimensions, programs=programs),
-        "heat_map": charts.heat_map_svg(risks=risks),
+        "roadmaps": _roadmaps(dimensions, programs),
+        "heat_map": printable_svg(charts.heat_map_svg(risks=risks)),
         "funding_years": years,
         "funding_table": funding_table,
         "funding_year_totals": year_totals,
@@ -125,6 +128,35 @@ def book_context() -> dict:
         "team": [p for p in people if p.body == Person.Body.TEAM],
         "generated_on": timezone.localdate(),
     }
+
+
+_FONT_SHORTHAND = re.compile(r"font:\s*(?:(\d{3}|bold|normal)\s+)?(\d+(?:\.\d+)?px)\s+([^;}]+)")
+
+
+def printable_svg(svg: str) -> SafeString:
+    """The chart as WeasyPrint draws it: its SVG renderer ignores the ``font`` shorthand
+    (text would come out at a default, page-sized scale), so it is spelled out."""
+
+    def longhand(match: re.Match) -> str:
+        weight, size, family = match.group(1) or "normal", match.group(2), match.group(3).strip()
+        return f"font-weight:{weight};font-size:{size};font-family:{family}"
+
+    return mark_safe(_FONT_SHORTHAND.sub(longhand, str(svg)))  # charts.py escapes every text
+
+
+def _roadmaps(dimensions: list, programs: list) -> list[tuple]:
+    """One roadmap per dimension on the same years, so each fits a page however many programs
+    the plan has (a figure cannot break across pages)."""
+    if not programs:
+        return []
+    years = range(min(p.start_year for p in programs), max(p.end_year for p in programs) + 1)
+    figures = []
+    for dimension in dimensions:
+        own = [p for p in programs if p.dimension_id == dimension.pk]
+        if own:
+            svg = charts.roadmap_svg(dimensions=[dimension], programs=own, years=years)
+            figures.append((dimension, printable_svg(svg)))
+    return figures
 
 
 def render_book_html(context: dict) -> str:
@@ -179,8 +211,20 @@ def build_book(*, book_id: int) -> MasterplanBook:
             finished_at=timezone.now(),
         )
         raise
+    _prune_old_books()
     return book
 
 
-def recent_books(limit: int = 10) -> list[MasterplanBook]:
+def _prune_old_books() -> None:
+    """Keep the files of the ``KEEP_BOOKS`` latest finished books; older jobs go with their PDF."""
+    finished = MasterplanBook.objects.filter(
+        status__in=(MasterplanBook.Status.DONE, MasterplanBook.Status.FAILED)
+    ).order_by("-requested_at", "-id")
+    for old in finished[KEEP_BOOKS:]:
+        if old.file:
+            old.file.delete(save=False)
+        old.delete()
+
+
+def recent_books(limit: int = KEEP_BOOKS) -> list[MasterplanBook]:
     return list(MasterplanBook.objects.order_by("-requested_at", "-id")[:limit])

@@ -48,6 +48,10 @@ MAX_UPLOAD_BYTES = getattr(settings, "PROGRAM_XLSX_MAX_BYTES", 10 * 1024 * 1024)
 # Uncompressed, an XLSX is ~10× its size; more than this is a zip bomb, not a program list.
 MAX_UNCOMPRESSED_BYTES = 20 * MAX_UPLOAD_BYTES
 MAX_ROWS = 20_000
+# Each program is saved through services.save_program (history, versions): about 0.16 s each
+# (deploy/bench/xlsx_import.py), so one import in a web request stays well inside the
+# server's 60 s timeout with this many programs.
+IMPORT_MAX_PROGRAMS = getattr(settings, "PROGRAM_XLSX_MAX_PROGRAMS", 250)
 UPLOAD_DIR = "imports/programs"
 UPLOAD_MAX_AGE = timedelta(hours=6)
 UPLOAD_SALT = "programs.excel.upload"
@@ -612,16 +616,16 @@ def _program_of(r: _Reader, raw, by_title: dict, known_titles: set) -> ParsedPro
     return parsed
 
 
-def validate_workbook(*, actor: Actor, content: bytes) -> Preview:
+def validate_workbook(*, actor: Actor, content: bytes, max_programs: int | None = IMPORT_MAX_PROGRAMS) -> Preview:
     """Every problem of a filled template (nothing is written); the parsed programs if none."""
     book = _open_workbook(content)
     try:
-        return _validate(book, actor)
+        return _validate(book, actor, max_programs)
     finally:
         book.close()
 
 
-def _validate(book, actor: Actor) -> Preview:
+def _validate(book, actor: Actor, max_programs: int | None) -> Preview:
     preview = Preview()
     problems = _check_template(book)
     if problems:
@@ -671,6 +675,18 @@ def _validate(book, actor: Actor) -> Preview:
         if parsed is not None:
             by_title[title] = parsed
             preview.programs.append(parsed)
+    if max_programs is not None and len(first_row) > max_programs:
+        problems.append(
+            Problem(
+                _(
+                    "Berkas berisi %(n)s program; satu impor paling banyak %(max)s program. "
+                    "Bagi program ke beberapa berkas (baris lain tetap di sheet Indikator, Pembiayaan dan "
+                    "Tahapan masing-masing) lalu impor satu per satu."
+                )
+                % {"n": len(first_row), "max": max_programs},
+                sheet=PROGRAM_SHEET,
+            )
+        )
     if not first_row and not problems:
         problems.append(Problem(_("Sheet Program tidak berisi program."), sheet=PROGRAM_SHEET))
 
@@ -789,9 +805,9 @@ class ImportResult:
 
 
 @transaction.atomic
-def import_programs(*, actor: Actor, content: bytes) -> ImportResult:
+def import_programs(*, actor: Actor, content: bytes, max_programs: int | None = IMPORT_MAX_PROGRAMS) -> ImportResult:
     """Validate the whole file again and save every program, or nothing (``WorkbookRefused``)."""
-    preview = validate_workbook(actor=actor, content=content)
+    preview = validate_workbook(actor=actor, content=content, max_programs=max_programs)
     if not preview.is_valid:
         raise WorkbookRefused(preview.problems)
     note = _("Diimpor dari Excel")

@@ -93,6 +93,7 @@ class ProgramImportView(WorkspaceView):
                 "masterplan": selectors.masterplan(),
                 "can_import": request.access.can_edit_programs,
                 "max_mb": excel.MAX_UPLOAD_BYTES // 1024 // 1024,
+                "max_programs": excel.IMPORT_MAX_PROGRAMS,
             },
             status=status,
         )

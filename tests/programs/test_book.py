@@ -51,7 +51,8 @@ def test_the_book_has_cover_contents_with_page_numbers_tables_in_rupiah_and_figu
     _fill(world)
     context = books.book_context()
     html = books.render_book_html(context)
-    assert html.count("<svg") == 2  # the roadmap and the heat map from programs.charts
+    assert html.count("<svg") == 2  # the roadmap (one dimension has programs) and the heat map from programs.charts
+    assert "font:" not in html  # WeasyPrint's SVG renderer needs the font longhands
     pdf, pages = books.render_book_pdf(html)
     assert pdf.startswith(b"%PDF") and pages >= 8
     text = pdf_text(pdf, tmp_path)
@@ -204,3 +205,16 @@ def test_every_member_reads_asks_for_and_follows_the_book(
     book = MasterplanBook.objects.get()
     assert client.get(f"/masterplan/buku-pdf/{book.pk}/", HTTP_HOST=HOST).status_code == 200
     assert client.get(f"/masterplan/buku-pdf/{book.pk}/unduh/", HTTP_HOST=HOST).status_code == 302
+
+
+def test_only_the_latest_books_keep_their_files(world, probolinggo, monkeypatch):
+    monkeypatch.setattr(books, "render_book_pdf", lambda html: (b"%PDF-1.7 tiny", 1))
+    monkeypatch.setattr(books, "KEEP_BOOKS", 2)
+    built = [books.build_book(book_id=MasterplanBook.objects.create().pk) for _ in range(3)]
+    try:
+        assert list(MasterplanBook.objects.values_list("pk", flat=True)) == [b.pk for b in reversed(built[1:])]
+        assert not built[0].file.storage.exists(built[0].file.name)
+        assert built[2].file.storage.exists(built[2].file.name)
+    finally:
+        for b in built[1:]:
+            b.file.delete(save=False)

@@ -461,3 +461,16 @@ def test_permission_matrix_of_the_excel_pages(world, client_for, diskominfo, upl
     assert client.post(preview, HTTP_HOST=HOST).status_code == expected
     assert client.post(preview + "buang/", HTTP_HOST=HOST).status_code == expected
     assert _upload(client, b"not a workbook").status_code == (400 if role in EDITS else 404)
+
+
+def test_a_file_with_more_programs_than_one_import_takes_is_refused_with_a_message(admin):
+    [problem] = problems_of_limited(admin, good_file(3), max_programs=2)
+    assert problem == (
+        "sheet Program: Berkas berisi 3 program; satu impor paling banyak 2 program. Bagi program ke beberapa "
+        "berkas (baris lain tetap di sheet Indikator, Pembiayaan dan Tahapan masing-masing) lalu impor satu per satu."
+    )
+    assert excel.validate_workbook(actor=admin, content=good_file(3), max_programs=None).is_valid
+
+
+def problems_of_limited(actor, content, max_programs) -> list[str]:
+    return [str(p) for p in excel.validate_workbook(actor=actor, content=content, max_programs=max_programs).problems]
