@@ -89,6 +89,32 @@ class WorkspaceAccess:
         return self.role in (Membership.Role.REGION_ADMIN, "ministry_admin")
 
     @property
+    def can_edit_masterplan(self) -> bool:
+        """Buku I/II, the directory, every program and risk, submit and publish."""
+        return self.role in (Membership.Role.REGION_ADMIN, "ministry_admin")
+
+    @property
+    def can_edit_programs(self) -> bool:
+        """Some programs at least: OPD editors only those their OPD leads (``programs.rules``)."""
+        return self.can_edit_masterplan or self.role == Membership.Role.OPD_EDITOR
+
+    @property
+    def can_review(self) -> bool:
+        """Approve or return a submitted masterplan: the Dewan Smart City."""
+        return self.role == Membership.Role.COUNCIL
+
+    @property
+    def can_comment(self) -> bool:
+        """Facilitators (only while assigned: expired ones have no access) and working members."""
+        return self.role in (
+            Membership.Role.REGION_ADMIN,
+            Membership.Role.OPD_EDITOR,
+            Membership.Role.COUNCIL,
+            Membership.Role.FACILITATOR,
+            "ministry_admin",
+        )
+
+    @property
     def can_self_assess(self) -> bool:
         """Fill the region's self-assessment (scores and evidence)."""
         return self.role in (Membership.Role.REGION_ADMIN, Membership.Role.OPD_EDITOR)
