@@ -97,7 +97,8 @@ def main(out_csv):
     print("\nDB CPU = CPU time of the PostgreSQL backend doing the work (10 ms ticks); wall time far above")
     print("DB CPU + Python CPU means the run was waiting (other load on the machine, locks).")
     print(
-        "\n| workspaces | count | median s | p90 s | max s | median DB CPU s | median Python CPU s | mean load (1 min) |"
+        "\n| workspaces | count | median s | p90 s | max s | median DB CPU s | median Python CPU s"
+        " | mean load (1 min) |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for lo, hi in BUCKETS:

@@ -8,8 +8,8 @@ Uses Django's test client in-process (no HTTP, no gunicorn) on the bench databas
 in as the bench member of throughput.py. Each page is requested twice to warm the caches
 (host → workspace lookup, cached session of that schema), then once more under
 ``CaptureQueriesContext``; prints the count and, with ``--sql``, the statements. Also
-times ``N`` (default 300) in-process requests per page: the server-side cost without
-HTTP, gunicorn or wrk.
+times ``N`` (default 300) in-process requests per page, alternating the apex and the
+workspace page of a pair: the server-side cost without HTTP, gunicorn or wrk.
 """
 
 import os
@@ -56,23 +56,39 @@ def main(show_sql):
         assert response.status_code == 200, (host, path, response.status_code)
         statements = [q["sql"] for q in ctx.captured_queries]
         set_path = sum(1 for s in statements if s.startswith("SET search_path"))
-        times = []
-        for _ in range(n):
-            started = time.perf_counter()
-            c.get(path, HTTP_HOST=host)
-            times.append(time.perf_counter() - started)
-        rows.append((page, kind, host, path, len(statements), set_path, statistics.median(times) * 1000, statements))
+        rows.append([page, kind, host, path, len(statements), set_path, None, statements, c])
 
-    print("\n| page | host | statements | of which SET search_path | other queries | median ms in-process |")
-    print("|---|---|---:|---:|---:|---:|")
-    for page, kind, host, path, count, set_path, median_ms, _ in rows:
-        print(f"| {page} | {kind} `{host}{path}` | {count} | {set_path} | {count - set_path} | {median_ms:.2f} |")
+    # Timing: apex and workspace requests of a pair alternate, so that load from other
+    # processes falls on both alike; median of n each.
+    for i in range(0, len(rows), 2):
+        times = ([], [])
+        for _ in range(n):
+            for j in (0, 1):
+                _, _, host, path = rows[i + j][:4]
+                started = time.perf_counter()
+                rows[i + j][8].get(path, HTTP_HOST=host)
+                times[j].append(time.perf_counter() - started)
+        for j in (0, 1):
+            rows[i + j][6] = (statistics.median(times[j]) * 1000, min(times[j]) * 1000)
+
+    print(f"\nin-process time: {n} requests per page, alternating apex and workspace; median and fastest")
+    print("\n| page | host | statements | of which SET search_path | other queries | median ms | fastest ms |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for page, kind, host, path, count, set_path, (median_ms, min_ms), _, _ in rows:
+        print(
+            f"| {page} | {kind} `{host}{path}` | {count} | {set_path} | {count - set_path} | "
+            f"{median_ms:.2f} | {min_ms:.2f} |"
+        )
     print()
     for i in range(0, len(rows), 2):
         apex_row, ws_row = rows[i], rows[i + 1]
-        print(f"{apex_row[0]}: workspace page has {ws_row[4] - apex_row[4]:+d} statement(s) vs apex")
+        print(
+            f"{apex_row[0]}: workspace page has {ws_row[4] - apex_row[4]:+d} statement(s) vs apex; "
+            f"median in-process time {ws_row[6][0] - apex_row[6][0]:+.2f} ms "
+            f"(apex / workspace time = {apex_row[6][0] / ws_row[6][0] * 100:.0f} %)"
+        )
     if show_sql:
-        for page, kind, host, path, count, _, _, statements in rows:
+        for _page, kind, host, path, count, _, _, statements, _ in rows:
             print(f"\n--- {kind} {host}{path}: {count} statements")
             for s in statements:
                 print("   ", s if len(s) < 220 else s[:217] + "...")

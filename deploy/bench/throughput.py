@@ -13,7 +13,9 @@ starts gunicorn and calls this)::
    host goes first in each round, and prints req/s and latency per page.
 
 Environment: BENCH_WORKSPACE (region code, default 35.74 = Kota Probolinggo),
-WRK_THREADS (2), WRK_CONNECTIONS (16), WRK_DURATION (10s), ROUNDS (2), WARMUP (3s).
+WRK_THREADS (2), WRK_CONNECTIONS (16), WRK_DURATION (6s), ROUNDS (6), WARMUP (3s).
+req/s is the median over the rounds; short alternating rounds spread load from other
+processes on the machine evenly over both hosts, and each run reports that other load.
 """
 
 import os
@@ -27,6 +29,7 @@ import json  # noqa: E402
 import re  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
+import time  # noqa: E402
 import urllib.parse  # noqa: E402
 
 import django  # noqa: E402
@@ -117,7 +120,73 @@ def check(http_, host, path, cookie_header, must_contain):
     return len(body.encode())
 
 
+CLK = os.sysconf("SC_CLK_TCK")
+
+
+def busy_cpu_seconds():
+    """CPU seconds spent busy by the whole machine so far (all cores)."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    user, nice, system, idle, iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / CLK
+
+
+def bench_pids():
+    """gunicorn master and workers (process group of GUNICORN_PID) and the PostgreSQL
+    backends connected to the bench database (their process title names the database)."""
+    group = int(os.environ.get("GUNICORN_PID", "0"))
+    database = " " + os.environ["DATABASE_URL"].rsplit("/", 1)[1] + " "
+    pids = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if group and os.getpgid(int(pid)) == group:
+                pids.append(pid)
+                continue
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                if database in f.read().replace(b"\0", b" ").decode("utf-8", "replace"):
+                    pids.append(pid)
+        except (OSError, ProcessLookupError):
+            pass
+    return pids
+
+
+def cpu_of(pids):
+    total = 0.0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / CLK
+        except (OSError, IndexError):
+            pass
+    return total
+
+
 def run_wrk(port, host, path, cookie_header, duration):
+    """Run wrk; also measure the CPU used meanwhile by the benchmark (gunicorn, the bench
+    database's backends, wrk) and by everything else on the machine ("other load")."""
+    pids = bench_pids()
+    busy0, server0, child0 = busy_cpu_seconds(), cpu_of(pids), children_cpu()
+    result, out = _run_wrk(port, host, path, cookie_header, duration)
+    wall = result.pop("_wall")
+    server = cpu_of(pids) - server0
+    ours = server + children_cpu() - child0
+    result["bench_cores"] = ours / wall
+    result["other_cores"] = max(0.0, busy_cpu_seconds() - busy0 - ours) / wall
+    # CPU the server side (gunicorn + its PostgreSQL backends) spent per request: unlike
+    # req/s, hardly affected by other processes competing for the cores.
+    result["server_cpu_ms"] = server * 1000 / max(1, result["requests"])
+    return result, out
+
+
+def children_cpu():
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run_wrk(port, host, path, cookie_header, duration):
     cmd = [
         "wrk",
         f"-t{env('WRK_THREADS', '2')}",
@@ -134,8 +203,11 @@ def run_wrk(port, host, path, cookie_header, duration):
     if cookie_header:
         cmd += ["-H", f"Cookie: {cookie_header}"]
     cmd.append(f"http://127.0.0.1:{port}{path}")
+    started = time.perf_counter()
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=True).stdout
-    return parse_wrk(out), out
+    result = parse_wrk(out)
+    result["_wall"] = time.perf_counter() - started
+    return result, out
 
 
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -149,6 +221,7 @@ def ms(text):
 def parse_wrk(out):
     result = {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "avg_ms": ms(re.search(r"Latency\s+(\S+)", out).group(1)),
         "statuses": {int(c): int(n) for c, n in re.findall(r"^STATUS (\d+) (\d+)$", out, re.M)},
         "errors": re.search(r"Socket errors:.*", out).group(0) if "Socket errors" in out else "",
@@ -159,8 +232,8 @@ def parse_wrk(out):
 
 
 def main(port):
-    rounds = int(env("ROUNDS", "2"))
-    duration = env("WRK_DURATION", "10s")
+    rounds = int(env("ROUNDS", "6"))
+    duration = env("WRK_DURATION", "6s")
     apex, ws_host, region_name = setup_user(env("BENCH_WORKSPACE", "35.74"))
     http_ = Http(port)
     session = sign_in(http_, apex)
@@ -189,11 +262,11 @@ def main(port):
     )
     sizes = {}
     for _, *pages in pairs:
-        for kind, host, path, signed_in, marks in pages:
+        for _kind, host, path, signed_in, marks in pages:
             sizes[(host, path)] = check(http_, host, path, session if signed_in else None, marks)
     warm = env("WARMUP", "3s")
     for _, *pages in pairs:
-        for kind, host, path, signed_in, _ in pages:
+        for _kind, host, path, signed_in, _ in pages:
             run_wrk(port, host, path, session if signed_in else None, warm)
 
     summary = []
@@ -211,27 +284,39 @@ def main(port):
                 results[kind].append(result)
                 print(
                     f"  round {r + 1} {kind:<9} {host}{path}: {result['rps']:.1f} req/s, "
-                    f"avg {result['avg_ms']:.1f} ms, p50 {result['p50_ms']:.1f}, p99 {result['p99_ms']:.1f} ms"
+                    f"avg {result['avg_ms']:.1f} ms, p50 {result['p50_ms']:.1f}, p99 {result['p99_ms']:.1f} ms; "
+                    f"server CPU {result['server_cpu_ms']:.2f} ms/request; "
+                    f"CPU: benchmark {result['bench_cores']:.2f} cores, other load {result['other_cores']:.2f} cores"
                 )
         summary.append((title, pages, results))
         # Re-check after the runs: still 200 with the signed-in content.
-        for kind, host, path, signed_in, marks in pages:
+        for _kind, host, path, signed_in, marks in pages:
             check(http_, host, path, session if signed_in else None, marks)
 
+    print("\nreq/s: median of the rounds; latencies: median of the rounds' figures. server CPU: CPU time of")
+    print("gunicorn and its PostgreSQL backends per request (median of the rounds); its apex/workspace ratio is")
+    print("the throughput ratio on a machine with nothing else running. other load: mean CPU used meanwhile by")
+    print("everything but the benchmark (gunicorn, its database backends, wrk), in cores.")
     print(
-        "\n| pair | host | page | bytes | req/s (mean of rounds) | each round | avg ms | p50 ms | p90 ms | p99 ms | workspace / apex |"
+        "\n| pair | host | page | bytes | req/s | each round | avg ms | p50 ms | p90 ms | p99 ms | other load"
+        " | server CPU ms/req | workspace / apex req/s | apex / workspace CPU per req |"
     )
-    print("|---|---|---|---:|---:|---|---:|---:|---:|---:|---:|")
+    print("|---|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for title, pages, results in summary:
-        mean = {k: statistics.mean(r["rps"] for r in v) for k, v in results.items()}
+        rps = {k: statistics.median(r["rps"] for r in v) for k, v in results.items()}
+        cpu = {k: statistics.median(r["server_cpu_ms"] for r in v) for k, v in results.items()}
         for kind, host, path, _, _ in pages:
             rs = results[kind]
-            ratio = f"**{mean['workspace'] / mean['apex'] * 100:.0f} %**" if kind == "workspace" else ""
+            ratio = f"**{rps['workspace'] / rps['apex'] * 100:.0f} %**" if kind == "workspace" else ""
+            cpu_ratio = f"**{cpu['apex'] / cpu['workspace'] * 100:.0f} %**" if kind == "workspace" else ""
             print(
-                f"| {title} | {kind} | `{host}{path}` | {sizes[(host, path)]} | {mean[kind]:.1f} | "
+                f"| {title} | {kind} | `{host}{path}` | {sizes[(host, path)]} | {rps[kind]:.1f} | "
                 f"{' / '.join(f'{r["rps"]:.0f}' for r in rs)} | "
-                f"{statistics.mean(r['avg_ms'] for r in rs):.1f} | {statistics.mean(r['p50_ms'] for r in rs):.1f} | "
-                f"{statistics.mean(r['p90_ms'] for r in rs):.1f} | {statistics.mean(r['p99_ms'] for r in rs):.1f} | {ratio} |"
+                f"{statistics.median(r['avg_ms'] for r in rs):.1f} | "
+                f"{statistics.median(r['p50_ms'] for r in rs):.1f} | "
+                f"{statistics.median(r['p90_ms'] for r in rs):.1f} | "
+                f"{statistics.median(r['p99_ms'] for r in rs):.1f} | "
+                f"{statistics.mean(r['other_cores'] for r in rs):.2f} | {cpu[kind]:.2f} | {ratio} | {cpu_ratio} |"
             )
     out_dir = env("BENCH_OUT", os.path.join(ROOT, ".run", "bench"))
     with open(os.path.join(out_dir, "throughput-wrk.json"), "w") as f:

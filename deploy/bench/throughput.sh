@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark 3: throughput of a workspace page vs the apex, and SQL queries per request.
 #
-#   deploy/bench/throughput.sh      (BENCH_PORT=18765 WRK_DURATION=10s ROUNDS=2 by default)
+#   deploy/bench/throughput.sh      (BENCH_PORT=18765 WRK_DURATION=6s ROUNDS=6 by default)
 #
 # Needs the 514-workspace bench database (built with provision_514.sh if missing).
 # Starts gunicorn exactly as production does (deploy/production/gunicorn.conf.py, gthread,
-# 2 workers x 4 threads) on 127.0.0.1:$BENCH_PORT against the bench database, signs a
+# 2 workers x 4 threads) on 127.0.0.1:$BENCH_PORT against the bench database (worker
+# recycling after max_requests is turned off so that no worker restarts mid-run), signs a
 # member in, and runs wrk over loopback for each pair of pages (throughput.py). Then counts
 # SQL queries per request with a warm cache (queries.py). gunicorn is stopped at the end.
 # Targets: workspace page >= 80 % of the apex page's req/s; <= 1 extra query.
@@ -44,7 +45,7 @@ stop_gunicorn() {
 trap stop_gunicorn EXIT
 
 say "starting gunicorn on 127.0.0.1:$PORT ($WORKERS workers, settings $DJANGO_SETTINGS_MODULE; log: ${OUT#"$ROOT"/}/gunicorn.log)"
-setsid "$PY" -m gunicorn platform.wsgi:application -c deploy/production/gunicorn.conf.py \
+GUNICORN_MAX_REQUESTS=0 setsid "$PY" -m gunicorn platform.wsgi:application -c deploy/production/gunicorn.conf.py \
     --bind "127.0.0.1:$PORT" --workers "$WORKERS" >"$OUT/gunicorn.log" 2>&1 </dev/null &
 GUNICORN_PID=$!
 for _ in $(seq 100); do
@@ -53,7 +54,7 @@ for _ in $(seq 100); do
     sleep 0.2
 done
 
-timeout 900 "$PY" deploy/bench/throughput.py "$PORT"
+GUNICORN_PID="$GUNICORN_PID" timeout 900 "$PY" deploy/bench/throughput.py "$PORT"
 stop_gunicorn
 
 say "SQL queries per request (warm cache, Django test client, no HTTP)"
