@@ -121,9 +121,18 @@ CACHES = {
         "KEY_FUNCTION": "django_tenants.cache.make_key",
         "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
         "KEY_PREFIX": env.str("CACHE_PREFIX", default="sc100"),
-    }
+    },
+    # Sessions are global (one login for the apex and every workspace subdomain), so their
+    # cache must not be keyed by schema: with the tenant key function a logout on one host
+    # would leave the session alive in the cache of every other host it was read on.
+    "sessions": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env.str("CACHE_PREFIX", default="sc100") + "-session",
+    },
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
 # In production one login covers every workspace subdomain (".smartcity.go.id").
 SESSION_COOKIE_DOMAIN = env.str("SESSION_COOKIE_DOMAIN", default="") or None
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN

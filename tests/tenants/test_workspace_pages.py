@@ -92,6 +92,24 @@ def test_login_on_a_workspace_host_with_email_and_password(world, client):
     assert client.get("/", HTTP_HOST=P).status_code == 200
 
 
+def test_one_login_covers_every_host_and_one_logout_ends_it_everywhere(world, client):
+    """Sessions are global: a logout on the apex ends the session on workspace hosts too."""
+    from tests.conftest import PASSWORD
+
+    client.post("/accounts/login/", {"username": "viewer_probolinggo@example.id", "password": PASSWORD}, HTTP_HOST=P)
+    assert client.get("/", HTTP_HOST=P).status_code == 200  # the session is read (and cached) on P
+    assert client.get("/", HTTP_HOST="sc100.test").status_code in (200, 302)
+    session_key = client.cookies["sessionid"].value
+    response = client.post("/accounts/logout/", HTTP_HOST="sc100.test")
+    assert response.status_code == 302
+    # The browser drops the cookie; a copy of it (another tab's host, a stolen cookie) must
+    # not find the session still alive in the cache of the workspace host either.
+    client.cookies["sessionid"] = session_key
+    response = client.get("/members/", HTTP_HOST=P)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
 def test_login_is_locked_after_repeated_failures(world, client):
     from tests.conftest import PASSWORD
 
