@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.cache import caches
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -39,13 +40,39 @@ def cohorts() -> QuerySet[Cohort]:
     return Cohort.objects.order_by("-year")
 
 
+MEMBERSHIP_CACHE_SECONDS = 300
+_NO_MEMBERSHIP = "-"
+
+
+def membership_cache_key(*, user_id: int, workspace_id: int) -> str:
+    return f"membership:{user_id}:{workspace_id}"
+
+
 def membership_for(*, user, workspace: Workspace, include_expired: bool = False) -> Membership | None:
+    """The user's membership of ``workspace`` (``None`` if none or not current today).
+
+    Read on every workspace request, so it is cached (the "global" cache, not keyed by
+    schema). ``tenants.signals`` drops the entry whenever a membership is saved or
+    deleted; the validity dates are checked on every read, so an assignment ends on its
+    last day whether cached or not. A bulk ``QuerySet.update()`` sends no signal: it
+    applies after at most ``MEMBERSHIP_CACHE_SECONDS``.
+    """
     if not user.is_authenticated:
         return None
-    membership = Membership.objects.filter(user=user, workspace=workspace).first()
+    key = membership_cache_key(user_id=user.pk, workspace_id=workspace.pk)
+    membership = caches["global"].get(key)
+    if membership is None:
+        membership = Membership.objects.filter(user=user, workspace=workspace).first()
+        caches["global"].set(key, membership or _NO_MEMBERSHIP, MEMBERSHIP_CACHE_SECONDS)
+    elif membership == _NO_MEMBERSHIP:
+        membership = None
     if membership is None or include_expired or membership.is_current():
         return membership
     return None
+
+
+def forget_membership(*, user_id: int, workspace_id: int) -> None:
+    caches["global"].delete(membership_cache_key(user_id=user_id, workspace_id=workspace_id))
 
 
 def members_of(*, workspace: Workspace) -> QuerySet[Membership]:

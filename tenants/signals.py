@@ -1,11 +1,13 @@
-"""Keep the host → workspace cache honest: any change to a domain or workspace drops the
-cached entries of the host names involved."""
+"""Keep the caches honest: any change to a domain or workspace drops the cached entries of
+the host names involved; any change to a membership drops its cached lookup."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from tenants.cache import forget_host
-from tenants.models import Domain, Workspace
+from tenants.models import Domain, Membership, Workspace
+from tenants.selectors import forget_membership
 
 
 @receiver(pre_save, sender=Domain)
@@ -25,3 +27,14 @@ def _domain_changed(sender, instance, **kwargs):
 def _workspace_changed(sender, instance, **kwargs):
     for domain in Domain.objects.filter(tenant_id=instance.pk).values_list("domain", flat=True):
         forget_host(domain)
+
+
+@receiver([post_save, post_delete], sender=Membership)
+def _membership_changed(sender, instance, **kwargs):
+    def forget():
+        forget_membership(user_id=instance.user_id, workspace_id=instance.workspace_id)
+
+    forget()
+    # Again after the commit: a request reading the old row before the commit may have
+    # cached it in between.
+    transaction.on_commit(forget)

@@ -122,17 +122,18 @@ CACHES = {
         "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
         "KEY_PREFIX": env.str("CACHE_PREFIX", default="sc100"),
     },
-    # Sessions are global (one login for the apex and every workspace subdomain), so their
-    # cache must not be keyed by schema: with the tenant key function a logout on one host
-    # would leave the session alive in the cache of every other host it was read on.
-    "sessions": {
+    # Entries that belong to no schema: sessions (one login for the apex and every workspace
+    # subdomain; with the tenant key function a logout on one host would leave the session
+    # alive in the cache of every other host it was read on) and memberships
+    # (tenants.selectors.membership_for, dropped by tenants.signals from whichever schema).
+    "global": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
-        "KEY_PREFIX": env.str("CACHE_PREFIX", default="sc100") + "-session",
+        "KEY_PREFIX": env.str("CACHE_PREFIX", default="sc100") + "-global",
     },
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-SESSION_CACHE_ALIAS = "sessions"
+SESSION_CACHE_ALIAS = "global"
 # In production one login covers every workspace subdomain (".smartcity.go.id").
 SESSION_COOKIE_DOMAIN = env.str("SESSION_COOKIE_DOMAIN", default="") or None
 CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN

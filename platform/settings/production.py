@@ -10,7 +10,7 @@ DATABASES["default"].update(env.db_url_config(required("DATABASE_URL")))  # noqa
 DATABASES["default"]["ENGINE"] = "django_tenants.postgresql_backend"  # noqa: F405
 REDIS_URL = required("REDIS_URL")
 CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
-CACHES["sessions"]["LOCATION"] = REDIS_URL  # noqa: F405
+CACHES["global"]["LOCATION"] = REDIS_URL  # noqa: F405
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
 SESSION_COOKIE_DOMAIN = env.str("SESSION_COOKIE_DOMAIN", default=f".{BASE_DOMAIN}")

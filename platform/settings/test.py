@@ -16,8 +16,8 @@ _redis_base = env.str("REDIS_URL", default="redis://127.0.0.1:63799/0").rsplit("
 REDIS_URL = f"{_redis_base}/{env.int('TEST_REDIS_CACHE_DB', default=1)}"  # noqa: F405
 CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
 CACHES["default"]["KEY_PREFIX"] = "sc100test"  # noqa: F405
-CACHES["sessions"]["LOCATION"] = REDIS_URL  # noqa: F405
-CACHES["sessions"]["KEY_PREFIX"] = "sc100test-session"  # noqa: F405
+CACHES["global"]["LOCATION"] = REDIS_URL  # noqa: F405
+CACHES["global"]["KEY_PREFIX"] = "sc100test-global"  # noqa: F405
 # The broker gets a database of its own: clearing the cache between tests must not drop tasks.
 CELERY_BROKER_URL = f"{_redis_base}/{env.int('TEST_REDIS_BROKER_DB', default=2)}"  # noqa: F405
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL

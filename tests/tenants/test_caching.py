@@ -2,11 +2,12 @@
 
 import redis
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tenants.models import Domain
+from tenants.selectors import membership_cache_key
 
 P = "kota-probolinggo.sc100.test"
 
@@ -20,8 +21,8 @@ def test_warm_host_cache_costs_no_query_for_the_workspace(world, client_for):
     assert "tenants_domain" not in sql and "tenants_workspace" not in sql
 
 
-def test_workspace_page_costs_one_query_more_than_the_same_page_on_the_apex(world, client_for):
-    """The membership gate is the only extra query of a workspace page (warm cache)."""
+def test_workspace_page_costs_no_query_more_than_the_same_page_on_the_apex(world, client_for):
+    """With warm caches (host, membership) the gate of a workspace page costs no query."""
     client = client_for(world.users["viewer_probolinggo"])
     # Like for like: each signs the user in and reads one small unpaginated list.
     client.get("/api/v1/bimtek-stages/", HTTP_HOST=P)
@@ -31,8 +32,19 @@ def test_workspace_page_costs_one_query_more_than_the_same_page_on_the_apex(worl
     with CaptureQueriesContext(connection) as workspace:
         assert client.get("/api/v1/bimtek-stages/", HTTP_HOST=P).status_code == 200
     real = lambda qs: [q["sql"] for q in qs.captured_queries if not q["sql"].startswith("SET search_path")]  # noqa: E731
-    assert len(real(workspace)) == len(real(apex)) + 1, real(workspace)
-    assert "tenants_membership" in " ".join(real(workspace))
+    assert len(real(workspace)) == len(real(apex)), real(workspace)
+    assert "tenants_membership" not in " ".join(real(workspace))
+
+
+def test_the_cold_membership_lookup_is_one_query(world, client_for):
+    client = client_for(world.users["viewer_probolinggo"])
+    client.get("/api/v1/bimtek-stages/", HTTP_HOST=P)
+    caches["global"].delete(
+        membership_cache_key(user_id=world.users["viewer_probolinggo"].pk, workspace_id=world.probolinggo.pk)
+    )
+    with CaptureQueriesContext(connection) as workspace:
+        assert client.get("/api/v1/bimtek-stages/", HTTP_HOST=P).status_code == 200
+    assert sum("tenants_membership" in q["sql"] for q in workspace.captured_queries) == 1
 
 
 def test_changing_a_domain_invalidates_the_cached_host(world, client_for):

@@ -53,14 +53,38 @@ def test_outsiders_get_404_on_workspace_home(world, client_for, name):
 def test_facilitator_has_access_only_during_the_assignment(world, client_for):
     client = client_for(world.users["facilitator_current"])
     assert client.get("/", HTTP_HOST=P).status_code == 200
-    Membership.objects.filter(user=world.users["facilitator_current"]).update(
-        valid_until=timezone.localdate() - timedelta(days=1)
-    )
+    membership = Membership.objects.get(user=world.users["facilitator_current"], workspace=world.probolinggo)
+    membership.valid_until = timezone.localdate() - timedelta(days=1)
+    membership.save()
     assert client.get("/", HTTP_HOST=P).status_code == 404
-    Membership.objects.filter(user=world.users["facilitator_current"]).update(
-        valid_from=timezone.localdate() + timedelta(days=3), valid_until=timezone.localdate() + timedelta(days=30)
-    )
+    membership.valid_from = timezone.localdate() + timedelta(days=3)
+    membership.valid_until = timezone.localdate() + timedelta(days=30)
+    membership.save()
     assert client.get("/", HTTP_HOST=P).status_code == 404
+    membership.valid_from = None
+    membership.save()
+    assert client.get("/", HTTP_HOST=P).status_code == 200
+
+
+def test_a_cached_membership_still_ends_on_its_last_day(world, client_for, monkeypatch):
+    membership = Membership.objects.get(user=world.users["facilitator_current"], workspace=world.probolinggo)
+    membership.valid_until = timezone.localdate()
+    membership.save()
+    client = client_for(world.users["facilitator_current"])
+    assert client.get("/", HTTP_HOST=P).status_code == 200  # the lookup is now cached
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: tomorrow)
+    assert client.get("/", HTTP_HOST=P).status_code == 404
+
+
+def test_a_removed_member_loses_access_at_once(world, client_for):
+    user = world.users["viewer_probolinggo"]
+    client = client_for(user)
+    assert client.get("/", HTTP_HOST=P).status_code == 200  # the lookup is now cached
+    Membership.objects.filter(user=user, workspace=world.probolinggo).delete()
+    assert client.get("/", HTTP_HOST=P).status_code == 404
+    Membership.objects.create(user=user, workspace=world.probolinggo, role=Membership.Role.VIEWER)
+    assert client.get("/", HTTP_HOST=P).status_code == 200
 
 
 def test_ministry_staff_read_every_workspace(world, client_for):
