@@ -160,32 +160,6 @@ class WorkspaceAccess:
         return self.role == "ministry_admin"
 
     @property
-    def can_edit_masterplan(self) -> bool:
-        """Buku I/II, the directory, every program and risk, submit and publish."""
-        return self.role in (Membership.Role.REGION_ADMIN, "ministry_admin")
-
-    @property
-    def can_edit_programs(self) -> bool:
-        """Some programs at least: OPD editors only those their OPD leads (``programs.rules``)."""
-        return self.can_edit_masterplan or self.role == Membership.Role.OPD_EDITOR
-
-    @property
-    def can_review(self) -> bool:
-        """Approve or return a submitted masterplan: the Dewan Smart City."""
-        return self.role == Membership.Role.COUNCIL
-
-    @property
-    def can_comment(self) -> bool:
-        """Facilitators (only while assigned: expired ones have no access) and working members."""
-        return self.role in (
-            Membership.Role.REGION_ADMIN,
-            Membership.Role.OPD_EDITOR,
-            Membership.Role.COUNCIL,
-            Membership.Role.FACILITATOR,
-            "ministry_admin",
-        )
-
-    @property
     def is_national(self) -> bool:
         return self.membership is None
 
@@ -194,7 +168,7 @@ def workspace_access(*, user, workspace: Workspace) -> WorkspaceAccess | None:
     """The user's access to ``workspace``, or ``None`` when they must get nothing.
 
     Ministry staff read every workspace (admins also manage it); everyone else needs a
-    membership that is current today. One query at most.
+    membership that is current today. One query at most (none when the membership is cached).
     """
     if not user.is_authenticated or not user.is_active or workspace.is_template:
         return None
