@@ -1,4 +1,5 @@
-"""National API of assessments (apex host, ministry staff only): snapshots and rankings.
+"""National API of assessments (apex host, ministry staff only): snapshots, rankings and the
+regions' current masterplan figures.
 
 Reads public snapshot rows only; filters: period (``2021-2``), year, stage, cohort,
 province, kind (kabupaten/kota), region. Anyone else signed in gets 404.
@@ -18,7 +19,7 @@ from rest_framework.views import APIView
 
 from assessments import rules
 from assessments.framework import selectors
-from assessments.framework.models import RegionSnapshot
+from assessments.framework.models import MasterplanFigures, RegionSnapshot
 
 
 class MinistryStaffOnly(BasePermission):
@@ -186,3 +187,39 @@ def _snapshot_dict(s: selectors.SnapshotRow) -> dict:
         "quick_win_count": s.quick_win_count,
         "budget_total": _text(s.budget_total),
     }
+
+
+class MasterplanFiguresSerializer(serializers.ModelSerializer):
+    region_code = serializers.CharField(source="region_id")
+    region_name = serializers.CharField(source="region.name")
+    province = serializers.CharField(source="region.province_id")
+    kind = serializers.CharField(source="region.kind")
+    cohort_year = serializers.IntegerField(source="region.cohort.year", allow_null=True, default=None)
+
+    class Meta:
+        model = MasterplanFigures
+        fields = [
+            "region_code", "region_name", "province", "kind", "cohort_year", "status", "revision",
+            "masterplan_completeness", "program_count", "quick_win_count", "budget_total", "refreshed_at",
+        ]  # fmt: skip
+
+
+class MasterplanFiguresFilter(filters.FilterSet):
+    cohort = filters.NumberFilter(field_name="region__cohort__year")
+    province = filters.CharFilter(field_name="region__province_id")
+    kind = filters.ChoiceFilter(field_name="region__kind", choices=[("kabupaten", "kabupaten"), ("kota", "kota")])
+    region = filters.CharFilter(field_name="region_id")
+    min_completeness = filters.NumberFilter(field_name="masterplan_completeness", lookup_expr="gte")
+
+    class Meta:
+        model = MasterplanFigures
+        fields = ["status"]
+
+
+class MasterplanFiguresListView(generics.ListAPIView):
+    """The current masterplan figures of every region whose workspace has reported them."""
+
+    permission_classes = [MinistryStaffOnly]
+    serializer_class = MasterplanFiguresSerializer
+    filterset_class = MasterplanFiguresFilter
+    queryset = MasterplanFigures.objects.select_related("region__cohort").order_by("region_id")

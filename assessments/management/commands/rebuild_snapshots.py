@@ -2,7 +2,7 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from assessments.framework.services import recompute_ranks
@@ -11,7 +11,7 @@ from tenants.models import Workspace
 
 
 class Command(BaseCommand):
-    help = "Recompute the region snapshots of every workspace (or of --region PP.RR)."
+    help = "Recompute the region snapshots and masterplan figures of every workspace (or of --region PP.RR)."
 
     def add_arguments(self, parser):
         parser.add_argument("--region", help="Only this region (Kemendagri code, e.g. 35.74).")
@@ -21,8 +21,7 @@ class Command(BaseCommand):
         if region:
             workspaces = workspaces.filter(region_id=region)
             if not workspaces.exists():
-                self.stderr.write(self.style.ERROR(f"No workspace for region {region}."))
-                return
+                raise CommandError(f"No workspace for region {region}: give a Kemendagri code such as 35.74.")
         started, count, periods = time.monotonic(), 0, set()
         try:
             for workspace in workspaces.order_by("region_id"):
