@@ -22,12 +22,14 @@ import re
 import uuid
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -37,7 +39,7 @@ from django.utils.translation import gettext as _
 
 from programs import rules, selectors, services
 from programs.forms import format_targets, parse_targets
-from programs.models import Dimension, FundingSource, Opd, Program, SubDimension
+from programs.models import Dimension, FundingSource, Opd, Program, ProgramImport, SubDimension
 from programs.rules import Actor
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -48,10 +50,12 @@ MAX_UPLOAD_BYTES = getattr(settings, "PROGRAM_XLSX_MAX_BYTES", 10 * 1024 * 1024)
 # Uncompressed, an XLSX is ~10× its size; more than this is a zip bomb, not a program list.
 MAX_UNCOMPRESSED_BYTES = 20 * MAX_UPLOAD_BYTES
 MAX_ROWS = 20_000
-# Each program is saved through services.save_program (history, versions): about 0.16 s each
-# (deploy/bench/xlsx_import.py), so one import in a web request stays well inside the
-# server's 60 s timeout with this many programs.
-IMPORT_MAX_PROGRAMS = getattr(settings, "PROGRAM_XLSX_MAX_PROGRAMS", 250)
+# Each program is saved through services.save_program (validation, history, a version):
+# files with up to IMPORT_INLINE_MAX programs are imported in the web request, larger ones
+# (up to IMPORT_MAX_PROGRAMS) by a background job with progress (see deploy/bench/xlsx_import.py).
+IMPORT_MAX_PROGRAMS = getattr(settings, "PROGRAM_XLSX_MAX_PROGRAMS", 2000)
+IMPORT_INLINE_MAX = getattr(settings, "PROGRAM_XLSX_INLINE_MAX", 100)
+PROGRESS_TTL_SECONDS = 6 * 3600
 UPLOAD_DIR = "imports/programs"
 UPLOAD_MAX_AGE = timedelta(hours=6)
 UPLOAD_SALT = "programs.excel.upload"
@@ -805,13 +809,25 @@ class ImportResult:
 
 
 @transaction.atomic
-def import_programs(*, actor: Actor, content: bytes, max_programs: int | None = IMPORT_MAX_PROGRAMS) -> ImportResult:
-    """Validate the whole file again and save every program, or nothing (``WorkbookRefused``)."""
+def import_programs(
+    *,
+    actor: Actor,
+    content: bytes,
+    max_programs: int | None = IMPORT_MAX_PROGRAMS,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Validate the whole file again and save every program, or nothing (``WorkbookRefused``).
+
+    ``progress(done, total)`` is called after each saved program (and once before the first).
+    """
     preview = validate_workbook(actor=actor, content=content, max_programs=max_programs)
     if not preview.is_valid:
         raise WorkbookRefused(preview.problems)
     note = _("Diimpor dari Excel")
-    for parsed in preview.programs:
+    total = len(preview.programs)
+    if progress:
+        progress(0, total)
+    for done, parsed in enumerate(preview.programs, start=1):
         try:
             services.save_program(
                 actor=actor,
@@ -825,7 +841,87 @@ def import_programs(*, actor: Actor, content: bytes, max_programs: int | None = 
         except (ValidationError, PermissionDenied) as exc:
             messages_ = getattr(exc, "messages", None) or [str(exc)]
             raise WorkbookRefused([Problem(" ".join(messages_), sheet=PROGRAM_SHEET, row=parsed.row)]) from None
+        if progress:
+            progress(done, total)
     return ImportResult(created=preview.created_count, updated=preview.updated_count)
+
+
+# --- large files: the background import job ------------------------------------------------
+
+
+def _progress_key(job_id: int) -> str:
+    return f"program-import-progress:{job_id}"  # the cache key carries the schema as well
+
+
+def job_progress(job: ProgramImport) -> tuple[int, int]:
+    """(programs saved, programs in the file) of a running job, from the cache."""
+    done, total = cache.get(_progress_key(job.pk), (0, job.total))
+    return done, total or job.total
+
+
+def request_import(*, actor: Actor, token: str, total: int, file_name: str = "") -> ProgramImport:
+    """Queue the import of an uploaded (and previewed) file; the job takes over the upload."""
+    from platform.celery import app
+
+    name = _upload_name(token=token, user=actor.user)
+    job = ProgramImport.objects.create(
+        upload_name=name, file_name=file_name[:255], total=total, requested_by=actor.user
+    )
+    schema = connection.schema_name
+    transaction.on_commit(
+        lambda: app.send_task("programs.tasks.import_program_file", args=[job.pk], headers={"_schema_name": schema})
+    )
+    return job
+
+
+def run_import_job(*, job_id: int) -> ProgramImport:
+    """The job's work (in the workspace's schema): import the file as its requester, who must
+    still be allowed to; record the outcome, or every problem, on the job row."""
+    from platform.accounts.models import User
+    from tenants.selectors import workspace_access
+
+    job = ProgramImport.objects.get(pk=job_id)
+    if job.is_finished:
+        return job
+    job.status = ProgramImport.Status.RUNNING
+    job.save(update_fields=["status"])
+    user = User.objects.filter(pk=job.requested_by_id).first()
+    access = workspace_access(user=user, workspace=connection.tenant) if user else None
+    problems: list[Problem] = []
+    result = None
+    if access is None or not access.can_edit_programs:
+        problems = [Problem(_("Pengunggah tidak lagi berhak mengubah program di ruang kerja ini."))]
+    else:
+        try:
+            with default_storage.open(job.upload_name, "rb") as handle:
+                content = handle.read()
+        except FileNotFoundError:
+            problems = [Problem(_("Berkas unggahan tidak ditemukan lagi. Unggah lagi."))]
+        else:
+            try:
+                result = import_programs(
+                    actor=Actor(user=user, access=access),
+                    content=content,
+                    progress=lambda done, total: cache.set(_progress_key(job.pk), (done, total), PROGRESS_TTL_SECONDS),
+                )
+            except WorkbookRefused as exc:
+                problems = exc.problems
+    job.finished_at = timezone.now()
+    if result is not None:
+        job.status, job.created, job.updated = ProgramImport.Status.DONE, result.created, result.updated
+    else:
+        job.status = ProgramImport.Status.FAILED
+        job.problems = [
+            {"message": str(p.message), "sheet": p.sheet, "row": p.row, "column": p.column, "header": p.header}
+            for p in problems
+        ]
+    job.save()
+    try:
+        default_storage.delete(job.upload_name)
+    except FileNotFoundError:
+        pass
+    cache.delete(_progress_key(job.pk))
+    return job
 
 
 # --- keeping the upload between preview and import ------------------------------------------

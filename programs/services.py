@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from simple_history.utils import bulk_create_with_history
 
 from assessments import rollup
 from platform.context_processors import absolute_url
@@ -371,23 +372,38 @@ def validate_program_data(data: dict) -> None:
 
 
 def _replace_rows(program: Program, user, data: dict) -> None:
+    """Replace the program's indicators, funding and milestones by those in ``data``.
+
+    Each new row is validated (``full_clean``) and the rows of one kind are written with
+    their history in two statements (``bulk_create_with_history``), so a program with a dozen
+    rows costs a handful of queries, not fifty: the Excel import saves hundreds in a row.
+    """
     errors: dict[str, list[str]] = {}
     for related, model, label, key in (
         ("indicators", Indicator, _("Indikator"), "indicators"),
         ("funding", Funding, _("Pembiayaan"), "funding"),
         ("milestones", Milestone, _("Tahapan"), "milestones"),
     ):
-        for old in list(getattr(program, related).all()):
-            _delete(old, user)
+        if program.pk and not getattr(program, "_is_new", False):
+            for old in list(getattr(program, related).all()):
+                _delete(old, user)
+        new_rows = []
         for number, row in enumerate(data.get(key, []), start=1):
             obj = model(program=program, **row)
             if model is Indicator:
                 obj.order = number
                 obj.targets = {str(int(y)): str(v) for y, v in row.get("targets", {}).items()}
+            # The program was just saved and a funding source is a row read from the
+            # database, so their existence checks (a query each) are skipped; the one unique
+            # rule (source + year) is checked on the data by validate_program_data.
+            exclude = ["program"] + (["source"] if getattr(obj, "source_id", None) else [])
             try:
-                _save(obj, user)
+                obj.full_clean(exclude=exclude)
             except ValidationError as exc:
                 errors.setdefault(key, []).extend(_row_errors(label, number, exc))
+            new_rows.append(obj)
+        if new_rows and not errors:
+            bulk_create_with_history(new_rows, model, default_user=user)
     if errors:
         raise ValidationError(errors)
 
@@ -481,6 +497,7 @@ def save_program(
     for name in PROGRAM_FIELDS:
         setattr(program, name, data.get(name))
     program.updated_at = timezone.now()
+    program._is_new = program.pk is None
     _save(program, actor.user)
     program.partner_opds.set(data.get("partner_opds", []))
     _replace_rows(program, actor.user, data)

@@ -19,3 +19,11 @@ def build_masterplan_book(book_id: int) -> dict:
 
     book = build_book(book_id=book_id)
     return {"schema": connection.schema_name, "book": book.pk, "status": book.status, "pages": book.pages}
+
+
+@shared_task(name="programs.tasks.import_program_file", acks_late=True)
+def import_program_file(job_id: int) -> dict:
+    from programs.excel import run_import_job
+
+    job = run_import_job(job_id=job_id)
+    return {"schema": connection.schema_name, "job": job.pk, "status": job.status, "created": job.created}

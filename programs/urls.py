@@ -39,6 +39,7 @@ urlpatterns = [
     path("program/excel/", views_excel.ProgramImportView.as_view(), name="program-import"),
     path("program/excel/templat/", views_excel.ProgramTemplateView.as_view(), name="program-template"),
     path("program/excel/ekspor/", views_excel.ProgramExportView.as_view(), name="program-export"),
+    path("program/excel/jobs/<int:job_pk>/", views_excel.ProgramImportJobView.as_view(), name="program-import-job"),
     path(
         "program/excel/impor/<str:upload_token>/",
         views_excel.ProgramImportPreviewView.as_view(),

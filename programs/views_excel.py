@@ -9,12 +9,13 @@ for their OPD's programs, which the validation says row by row).
 from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from programs import excel, selectors
+from programs.models import ProgramImport
 from programs.views import actor_of
 from tenants.views_workspace import WorkspaceView
 
@@ -94,6 +95,8 @@ class ProgramImportView(WorkspaceView):
                 "can_import": request.access.can_edit_programs,
                 "max_mb": excel.MAX_UPLOAD_BYTES // 1024 // 1024,
                 "max_programs": excel.IMPORT_MAX_PROGRAMS,
+                "inline_max": excel.IMPORT_INLINE_MAX,
+                "jobs": ProgramImport.objects.all()[:5],
             },
             status=status,
         )
@@ -120,8 +123,21 @@ class ProgramImportPreviewView(WorkspaceView):
             content = excel.read_upload(token=upload_token, user=request.user)
         except excel.UploadGone:
             return self._gone(request)
+        actor = actor_of(request)
         try:
-            result = excel.import_programs(actor=actor_of(request), content=content)
+            preview = excel.validate_workbook(actor=actor, content=content)
+        except excel.WorkbookRefused as exc:
+            preview = excel.Preview(problems=exc.problems)
+        if not preview.is_valid:
+            return self._render(request, preview, upload_token, status=400)
+        if len(preview.programs) > excel.IMPORT_INLINE_MAX:
+            job = excel.request_import(actor=actor, token=upload_token, total=len(preview.programs))
+            messages.info(
+                request, _("Berkas besar: impor berjalan di latar belakang. Halaman ini menampilkan kemajuannya.")
+            )
+            return redirect("program-import-job", job_pk=job.pk)
+        try:
+            result = excel.import_programs(actor=actor, content=content)
         except excel.WorkbookRefused as exc:
             return self._render(request, excel.Preview(problems=exc.problems), upload_token, status=400)
         excel.discard_upload(token=upload_token, user=request.user)
@@ -142,9 +158,30 @@ class ProgramImportPreviewView(WorkspaceView):
         return render(
             request,
             "programs/excel_preview.html",
-            {"preview": preview, "upload_token": upload_token, "masterplan": selectors.masterplan()},
+            {
+                "preview": preview,
+                "upload_token": upload_token,
+                "masterplan": selectors.masterplan(),
+                "in_background": len(preview.programs) > excel.IMPORT_INLINE_MAX,
+            },
             status=status,
         )
+
+
+class ProgramImportJobView(WorkspaceView):
+    """A background import: its page, and (for htmx, every two seconds while it runs) its status."""
+
+    def get(self, request, job_pk):
+        job = get_object_or_404(ProgramImport, pk=job_pk)
+        done, total = excel.job_progress(job) if job.status == ProgramImport.Status.RUNNING else (0, job.total)
+        context = {
+            "job": job,
+            "done": done,
+            "total": total,
+            "percent": round(100 * done / total) if total else 0,
+        }
+        template = "programs/_import_job.html" if request.htmx else "programs/excel_import_job.html"
+        return render(request, template, context)
 
 
 class ProgramImportDiscardView(WorkspaceView):

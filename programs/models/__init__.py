@@ -12,12 +12,14 @@
 - ``collaboration``: comments and in-app notifications.
 - ``book``: the masterplan book (PDF) jobs and their files.
 - ``komitmen``: the commitment sheets (*lembar komitmen*) with their signed scans.
+- ``imports``: large Excel imports of programs run by a background job.
 """
 
 from programs.models.bimtek import BimtekStage
 from programs.models.book import MasterplanBook
 from programs.models.collaboration import Comment, Notification
 from programs.models.directory import Opd, OpdEditor, Person
+from programs.models.imports import ProgramImport
 from programs.models.komitmen import LembarKomitmen
 from programs.models.masterplan import DimensionPlan, Masterplan, MasterplanTransition, Readiness, SubDimensionPlan
 from programs.models.program import Funding, Indicator, Milestone, Program, ProgramRevision, Risk
@@ -41,6 +43,7 @@ __all__ = [
     "OpdEditor",
     "Person",
     "Program",
+    "ProgramImport",
     "ProgramRevision",
     "Readiness",
     "Risk",

@@ -3,7 +3,16 @@
 from datetime import date
 
 from programs import excel
-from programs.models import Comment, LembarKomitmen, MasterplanBook, Person, Program, ProgramRevision, Risk
+from programs.models import (
+    Comment,
+    LembarKomitmen,
+    MasterplanBook,
+    Person,
+    Program,
+    ProgramImport,
+    ProgramRevision,
+    Risk,
+)
 from tests.programs import factories
 
 
@@ -38,6 +47,7 @@ def samples(world, workspace) -> dict:
             )
         ).pk,
         "book_pk": (MasterplanBook.objects.first() or MasterplanBook.objects.create(step="sampel")).pk,
+        "job_pk": (ProgramImport.objects.first() or ProgramImport.objects.create(upload_name="sampel", total=1)).pk,
         # A signed reference to an upload that is not stored: members are sent back to upload.
         "upload_token": excel.upload_token(
             name=f"{excel.UPLOAD_DIR}/{'0' * 32}.xlsx", user=world.users["admin_probolinggo"]

@@ -4,7 +4,6 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.files.storage import default_storage
 from django.db import connection
 from openpyxl import Workbook, load_workbook
 
@@ -343,23 +342,6 @@ def test_ids_from_another_workspace_are_refused(world, admin, diskominfo):
 
 
 # --- pages -------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def uploads():
-    """Remove what the pages stored in the workspace's storage."""
-    yield
-    connection.set_schema_to_public()
-    from tenants.models import Workspace
-
-    connection.set_tenant(Workspace.objects.get(region_id="35.74"))
-    try:
-        _dirs, files = default_storage.listdir(excel.UPLOAD_DIR)
-    except FileNotFoundError:
-        files = []
-    for name in files:
-        default_storage.delete(f"{excel.UPLOAD_DIR}/{name}")
-    connection.set_schema_to_public()
 
 
 def _upload(client, content, name="program.xlsx"):
