@@ -7,6 +7,11 @@ from assessments import views
 urlpatterns = [
     path("assessments/", views.AssessmentHomeView.as_view(), name="assessment-home"),
     path("assessments/start/", views.CycleStartView.as_view(), name="assessment-start"),
+    path(
+        "assessments/peringkat/<str:period>/",
+        views.PublishedRankingView.as_view(),
+        name="assessment-published-ranking",
+    ),
     path("assessments/<int:cycle_pk>/", views.CycleDetailView.as_view(), name="assessment-cycle"),
     path("assessments/<int:cycle_pk>/state/", views.CycleStateView.as_view(), name="assessment-state"),
     path(

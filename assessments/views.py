@@ -59,6 +59,7 @@ class AssessmentHomeView(WorkspaceView):
             "snapshots": snapshots,
             "trend_svg": mark_safe(trend_svg),  # noqa: S308 - built by charts with escaped labels
             "standing": framework_selectors.cohort_standing(region=region),
+            "published_periods": framework_selectors.published_periods(),
             "form": form,
         }
 
@@ -274,3 +275,19 @@ class EvidenceDeleteView(WorkspaceView):
         else:
             messages.success(request, _("Berkas dihapus."))
         return redirect("assessment-response", cycle_pk=evidence.response.cycle_id, response_pk=evidence.response_id)
+
+
+class PublishedRankingView(WorkspaceView):
+    """The national ranking of a period the ministry has published, read from a workspace:
+    every ranked region's rank and index (no responses, no evidence); this region stands out."""
+
+    def get(self, request, period):
+        parsed = framework_selectors.Period.parse(period)
+        if parsed is None or framework_selectors.publication_of(parsed) is None:
+            raise Http404()
+        rows = framework_selectors.ranking(period=parsed, previous=None)
+        return render(
+            request,
+            "assessments/published_ranking.html",
+            {"period": parsed, "rows": rows, "own_code": request.tenant.region_id},
+        )

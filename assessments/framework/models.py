@@ -266,3 +266,28 @@ class MasterplanFigures(models.Model):
 
     def __str__(self):
         return f"{self.region_id}: {self.status}, {self.program_count} program"
+
+
+class RankingPublication(models.Model):
+    """The ministry has published the national ranking of a period (year + stage).
+
+    Until then only ministry staff see it; once published, the members of every workspace
+    read it in their own workspace (ranks and overall indexes, never another region's
+    responses or evidence). Withdrawing deletes the row.
+    """
+
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    stage = models.PositiveSmallIntegerField(_("tahap"), choices=Stage.choices)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("diterbitkan"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "-stage"]
+        verbose_name = _("peringkat yang diterbitkan")
+        verbose_name_plural = _("peringkat yang diterbitkan")
+        constraints = [models.UniqueConstraint(fields=["year", "stage"], name="ranking_publication_unique_period")]
+
+    def __str__(self):
+        return f"{self.year}/{self.stage}"

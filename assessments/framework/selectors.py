@@ -6,8 +6,10 @@ rows in Python (at most 514 rows per period).
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
+from django.core.cache import caches
 from django.db.models import Count, F, Q, QuerySet, Sum
 
 from assessments.framework.models import (
@@ -16,6 +18,7 @@ from assessments.framework.models import (
     FrameworkVersion,
     Indicator,
     MasterplanFigures,
+    RankingPublication,
     RegionSnapshot,
 )
 from assessments.framework.scoring import FrameworkSpec, IndicatorSpec
@@ -390,3 +393,32 @@ def masterplan_totals(regions: QuerySet) -> dict:
         (value, label, totals.pop(f"status_{value}")) for value, label in MasterplanFigures.Status.choices
     ]
     return totals
+
+
+PUBLICATIONS_CACHE_KEY = "ranking-publications"
+
+
+def publications() -> dict[Period, datetime]:
+    """Published periods → when, newest first. Read on the ranking page and in every
+    workspace, so kept in the cache shared by all schemas (dropped by the services)."""
+    cached = caches["global"].get(PUBLICATIONS_CACHE_KEY)
+    if cached is None:
+        cached = {
+            Period(y, s): at for y, s, at in RankingPublication.objects.values_list("year", "stage", "published_at")
+        }
+        caches["global"].set(PUBLICATIONS_CACHE_KEY, cached, 3600)
+    return cached
+
+
+def forget_publications() -> None:
+    caches["global"].delete(PUBLICATIONS_CACHE_KEY)
+
+
+def publication_of(period: Period):
+    """When the ranking of ``period`` was published, or ``None``."""
+    return publications().get(period)
+
+
+def published_periods() -> list[Period]:
+    """Periods whose national ranking the ministry has published, newest first."""
+    return list(publications())

@@ -22,6 +22,7 @@ from assessments.framework.models import (
     FrameworkVersion,
     Indicator,
     PublishedResult,
+    RankingPublication,
     RegionSnapshot,
     Stage,
     SubDimension,
@@ -516,3 +517,26 @@ def seed_standard_versions() -> list[FrameworkVersion]:
             )
         result.append(version)
     return result
+
+
+def publish_ranking(*, year: int, stage: int, actor) -> RankingPublication:
+    """Make the national ranking of a period readable by every workspace's members."""
+    if not RegionSnapshot.objects.filter(year=year, stage=stage, rank__isnull=False).exists():
+        raise ValidationError(_("Periode ini belum punya peringkat untuk diterbitkan."))
+    publication, _created = RankingPublication.objects.get_or_create(
+        year=year, stage=stage, defaults={"published_by": actor}
+    )
+    _publications_changed()
+    return publication
+
+
+def withdraw_ranking(*, year: int, stage: int) -> None:
+    RankingPublication.objects.filter(year=year, stage=stage).delete()
+    _publications_changed()
+
+
+def _publications_changed() -> None:
+    from assessments.framework.selectors import forget_publications
+
+    forget_publications()
+    transaction.on_commit(forget_publications)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("frameworks/<int:version_pk>/copy/", views.VersionCopyView.as_view(), name="framework-copy"),
     path("frameworks/<int:version_pk>/export/", views.VersionExportView.as_view(), name="framework-export"),
     path("assessments/ranking/", views.RankingView.as_view(), name="assessment-ranking"),
+    path("assessments/ranking/publish/", views.RankingPublishView.as_view(), name="assessment-ranking-publish"),
     path("masterplans/", views.MasterplanOverviewView.as_view(), name="masterplan-overview"),
     path("assessments/compare/", views.CompareView.as_view(), name="assessment-compare"),
     path("assessments/history/import/", views.HistoryImportView.as_view(), name="assessment-history-import"),

@@ -319,6 +319,8 @@ class RankingView(StaffView):
                 "sort": sort,
                 "descending": descending,
                 "query": query.urlencode(),
+                "publication": selectors.publication_of(period) if period else None,
+                "can_publish": rules.can_manage_frameworks(request.user),
             },
         )
 
@@ -506,3 +508,30 @@ class MasterplanOverviewView(StaffView):
                 ]
             rows.append(row)
         return exports.table_response(filename="masterplan-daerah", header=header, rows=rows, fmt=fmt)
+
+
+class RankingPublishView(AdminView):
+    """Publish a period's national ranking to every workspace, or withdraw it (ministry admins)."""
+
+    def post(self, request):
+        period = selectors.Period.parse(request.POST.get("period"))
+        if period is None:
+            messages.error(request, _("Periode tidak dikenal."))
+            return redirect("assessment-ranking")
+        if request.POST.get("action") == "withdraw":
+            services.withdraw_ranking(year=period.year, stage=period.stage)
+            messages.success(
+                request, _("Peringkat %(period)s ditarik: daerah tidak lagi melihatnya.") % {"period": period.label}
+            )
+        else:
+            try:
+                services.publish_ranking(year=period.year, stage=period.stage, actor=request.user)
+            except ValidationError as exc:
+                _errors_to_messages(request, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Peringkat %(period)s diterbitkan: anggota setiap ruang kerja dapat membacanya.")
+                    % {"period": period.label},
+                )
+        return redirect(f"{reverse('assessment-ranking')}?period={period.key}")

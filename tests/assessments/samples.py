@@ -15,6 +15,13 @@ def samples(world, workspace) -> dict:
     cycle = AssessmentCycle.objects.filter(year=2030, stage=1).first() or services.start_cycle(
         framework_version=version, year=2030, stage=1, actor=None
     )
+    # A published national ranking (public tables) for the page every member may read.
+    from assessments.framework.models import RankingPublication, RegionSnapshot
+
+    RegionSnapshot.objects.get_or_create(
+        region_id="35.74", year=2021, stage=2, defaults={"source": "imported", "overall": "2.73", "rank": 1}
+    )
+    RankingPublication.objects.get_or_create(year=2021, stage=2)
     response = cycle.responses.order_by("pk").first()
     evidence = response.files.first()
     if evidence is None:
@@ -26,4 +33,5 @@ def samples(world, workspace) -> dict:
         "response_pk": response.pk,
         "evidence_pk": evidence.pk,
         "version_pk": version.pk,
+        "period": "2021-2",
     }
