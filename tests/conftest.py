@@ -105,6 +105,19 @@ def committed_db(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def worker(committed_db):
+    """A real Celery worker (a thread of this process, on the real Redis broker) running
+    tasks in the schema they were sent from; the test's data must be committed."""
+    from celery.contrib.testing.worker import start_worker
+
+    from platform.celery import app
+
+    app.conf.task_always_eager = False
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+        yield
+
+
+@pytest.fixture
 def world(db) -> World:
     from platform.accounts.models import User
     from tenants.models import Workspace

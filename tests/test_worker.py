@@ -7,7 +7,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.core import mail
 from django.db import connection
 from django.test import Client
@@ -15,19 +14,11 @@ from django.utils import timezone
 from django_tenants.utils import schema_exists
 
 from platform.accounts.models import User
-from platform.celery import app
 from programs.models import BimtekStage
 from programs.tasks import send_bimtek_reminders
 from tenants.models import Cohort, Domain, ProvisioningJob, Region, Workspace
 
 pytestmark = pytest.mark.worker
-
-
-@pytest.fixture
-def worker(committed_db):
-    app.conf.task_always_eager = False
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
-        yield
 
 
 def _workspace(code):

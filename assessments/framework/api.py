@@ -34,12 +34,17 @@ class MinistryStaffOnly(BasePermission):
         return request.method in ("GET", "HEAD", "OPTIONS")
 
 
-class SnapshotSerializer(serializers.ModelSerializer):
+class RegionFieldsSerializer(serializers.ModelSerializer):
+    """The region of a public row (snapshot, masterplan figures) as flat fields."""
+
     region_code = serializers.CharField(source="region_id")
     region_name = serializers.CharField(source="region.name")
     province = serializers.CharField(source="region.province_id")
     kind = serializers.CharField(source="region.kind")
     cohort_year = serializers.IntegerField(source="region.cohort.year", allow_null=True, default=None)
+
+
+class SnapshotSerializer(RegionFieldsSerializer):
     components = serializers.DictField(child=serializers.CharField(), help_text="component code → score")
     dimensions = serializers.DictField(child=serializers.CharField(), help_text="dimension code → score")
 
@@ -189,13 +194,7 @@ def _snapshot_dict(s: selectors.SnapshotRow) -> dict:
     }
 
 
-class MasterplanFiguresSerializer(serializers.ModelSerializer):
-    region_code = serializers.CharField(source="region_id")
-    region_name = serializers.CharField(source="region.name")
-    province = serializers.CharField(source="region.province_id")
-    kind = serializers.CharField(source="region.kind")
-    cohort_year = serializers.IntegerField(source="region.cohort.year", allow_null=True, default=None)
-
+class MasterplanFiguresSerializer(RegionFieldsSerializer):
     class Meta:
         model = MasterplanFigures
         fields = [

@@ -6,23 +6,14 @@ Commits what it writes (the worker has its own connection), and undoes it at the
 import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.db import connection
 from django.test import Client
 
 import assessments.tasks  # noqa: F401 - registers the task with the in-process worker
 from platform.accounts.models import User
-from platform.celery import app
 from tenants.models import Workspace
 
 pytestmark = pytest.mark.worker
-
-
-@pytest.fixture
-def worker(committed_db):
-    app.conf.task_always_eager = False
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
-        yield
 
 
 @pytest.fixture

@@ -8,12 +8,10 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from platform.celery import app
 from programs import book as books
 from programs.models import DimensionPlan, FundingSource, Masterplan, MasterplanBook, Opd, Program, Risk
 from tenants.models import Workspace
@@ -118,13 +116,6 @@ def test_the_progress_row_polls_while_running_and_stops_when_done(world, client_
 
 
 # --- with a real worker (committed data, undone at the end) -------------------------------------
-
-
-@pytest.fixture
-def worker(committed_db):
-    app.conf.task_always_eager = False
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
-        yield
 
 
 @pytest.fixture

@@ -5,12 +5,10 @@ import io
 import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import Client
 
-from platform.celery import app
 from programs import excel
 from programs.models import Funding, Indicator, Milestone, Opd, Program, ProgramImport
 from tenants.models import Membership, Workspace
@@ -130,13 +128,6 @@ def test_outsiders_never_see_a_job(world, client_for, probolinggo, who):
 
 
 # --- with a real worker (committed data, undone at the end) -------------------------------------
-
-
-@pytest.fixture
-def worker(committed_db):
-    app.conf.task_always_eager = False
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
-        yield
 
 
 @pytest.fixture
