@@ -2,15 +2,18 @@
 
 The two guideline versions, published results of past years for the demo regions (Kota
 Probolinggo's 3.17 in 2019 and 2.73 in 2021 are real; the others are illustrative), and
-one final 2022 cycle of Kota Probolinggo computed from scores.
+one final 2022 cycle of Kota Probolinggo computed from scores, every demo workspace's
+masterplan figures, and the 2021 ranking published to the regions.
 """
 
+import io
 from decimal import Decimal
 
+from django.core.management import call_command
 from django.db import connection
 
 from assessments.framework.models import Indicator
-from assessments.framework.services import import_published_results, seed_standard_versions
+from assessments.framework.services import import_published_results, publish_ranking, seed_standard_versions
 
 HISTORY_CSV = """region_code,year,stage,overall,rank,component:baseline,component:output
 35.74,2019,2,"3,17",12,"3,40","3,10"
@@ -61,3 +64,7 @@ def seed_demo_assessments() -> None:
         refresh_region_snapshot()
     finally:
         connection.set_schema_to_public()
+    # Every demo workspace reports its masterplan to the national layer, and the ministry has
+    # published the 2021 ranking, which the regions read in their workspaces.
+    call_command("rebuild_snapshots", stdout=io.StringIO())
+    publish_ranking(year=2021, stage=2, actor=None)

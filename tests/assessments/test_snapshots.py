@@ -8,7 +8,7 @@ from django.core.management import CommandError
 from django.db import connection
 
 from assessments import rollup, services
-from assessments.framework.models import MasterplanFigures, PublishedResult, RegionSnapshot
+from assessments.framework.models import MasterplanFigures, PublishedResult, RankingPublication, RegionSnapshot
 from assessments.framework.services import import_published_results, parse_indonesian_decimal
 from assessments.snapshots import refresh_region_snapshot
 from tests.assessments.conftest import fill
@@ -145,6 +145,8 @@ def test_the_demo_data_holds_both_versions_history_and_a_ranked_final_cycle(worl
     history = dict(RegionSnapshot.objects.filter(region_id="35.74").values_list("year", "overall"))
     assert history == {2019: Decimal("3.170"), 2021: Decimal("2.730"), 2022: Decimal("2.930")}  # 2,925 rounded half-up
     assert RegionSnapshot.objects.get(region_id="35.74", year=2022).source == "computed"
+    assert set(MasterplanFigures.objects.values_list("region_id", flat=True)) == {"35.74", "35.75"}
+    assert RankingPublication.objects.filter(year=2021, stage=2).count() == 1
 
 
 def test_the_rebuild_command_refreshes_every_workspace(cycle, world):
