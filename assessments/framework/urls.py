@@ -11,6 +11,20 @@ urlpatterns = [
     path("frameworks/<int:version_pk>/weights/", views.VersionWeightsView.as_view(), name="framework-weights"),
     path("frameworks/<int:version_pk>/copy/", views.VersionCopyView.as_view(), name="framework-copy"),
     path("frameworks/<int:version_pk>/export/", views.VersionExportView.as_view(), name="framework-export"),
+    path("frameworks/<int:version_pk>/settings/", views.VersionSettingsView.as_view(), name="framework-settings"),
+    path(
+        "frameworks/<int:version_pk>/indicators/new/", views.IndicatorEditView.as_view(), name="framework-indicator-new"
+    ),
+    path(
+        "frameworks/<int:version_pk>/indicators/<int:indicator_pk>/",
+        views.IndicatorEditView.as_view(),
+        name="framework-indicator-edit",
+    ),
+    path(
+        "frameworks/<int:version_pk>/indicators/<int:indicator_pk>/delete/",
+        views.IndicatorDeleteView.as_view(),
+        name="framework-indicator-delete",
+    ),
     path("assessments/ranking/", views.RankingView.as_view(), name="assessment-ranking"),
     path("assessments/ranking/publish/", views.RankingPublishView.as_view(), name="assessment-ranking-publish"),
     path("masterplans/", views.MasterplanOverviewView.as_view(), name="masterplan-overview"),

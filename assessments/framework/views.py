@@ -25,11 +25,13 @@ from assessments.forms import (
     FrameworkCopyForm,
     FrameworkImportForm,
     HistoryImportForm,
+    IndicatorForm,
     MasterplanOverviewFilterForm,
     RankingFilterForm,
+    VersionSettingsForm,
 )
 from assessments.framework import charts, exports, selectors, services
-from assessments.framework.models import FrameworkVersion, RegionSnapshot
+from assessments.framework.models import FrameworkVersion, Indicator, RegionSnapshot
 from tenants.models import Cohort, Province, Region
 from tenants.views_national import NationalView
 
@@ -161,6 +163,102 @@ class VersionCopyView(AdminView):
                 messages.success(request, _("Versi baru %(code)s dibuat.") % {"code": new.code})
                 return redirect("framework-detail", version_pk=new.pk)
         return VersionDetailView.get(self, request, version_pk, copy_form=form, status=400)
+
+
+class VersionSettingsView(AdminView):
+    """Name, year, scale and rounding of a version no cycle uses yet."""
+
+    def get(self, request, version_pk, form=None, status=200):
+        version = get_object_or_404(FrameworkVersion, pk=version_pk)
+        if version.is_frozen:
+            return self._frozen(request, version)
+        return render(
+            request,
+            "framework/version_settings.html",
+            {"version": version, "form": form or VersionSettingsForm(instance=version)},
+            status=status,
+        )
+
+    def post(self, request, version_pk):
+        version = get_object_or_404(FrameworkVersion, pk=version_pk)
+        form = VersionSettingsForm(request.POST, instance=FrameworkVersion.objects.get(pk=version.pk))
+        if form.is_valid():
+            try:
+                services.update_version_settings(version=version, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+            else:
+                messages.success(request, _("Pengaturan versi disimpan."))
+                return redirect("framework-detail", version_pk=version.pk)
+        return self.get(request, version_pk, form=form, status=400)
+
+    @staticmethod
+    def _frozen(request, version):
+        messages.error(
+            request,
+            _("Versi %(code)s sudah dipakai siklus penilaian dan dibekukan; salin sebagai versi baru.")
+            % {"code": version.code},
+        )
+        return redirect("framework-detail", version_pk=version.pk)
+
+
+class IndicatorEditView(AdminView):
+    """Add (no ``indicator_pk``) or change a question of a version no cycle uses yet."""
+
+    def get(self, request, version_pk, indicator_pk=None, form=None, status=200):
+        version = get_object_or_404(FrameworkVersion, pk=version_pk)
+        if version.is_frozen:
+            return VersionSettingsView._frozen(request, version)
+        indicator = get_object_or_404(Indicator, pk=indicator_pk, version=version) if indicator_pk else None
+        if form is None:
+            initial = {"weight": "1", "levels": IndicatorForm.levels_text(services.STANDARD_LEVELS)}
+            if indicator is not None:
+                initial = {
+                    "code": indicator.code,
+                    "component": indicator.component_id,
+                    "subdimension": indicator.subdimension_id,
+                    "question": indicator.question,
+                    "weight": str(indicator.weight.normalize()).replace(".", ","),
+                    "levels": IndicatorForm.levels_text(indicator.levels),
+                }
+            form = IndicatorForm(version=version, indicator=indicator, initial=initial)
+        return render(
+            request,
+            "framework/indicator_form.html",
+            {"version": version, "indicator": indicator, "form": form},
+            status=status,
+        )
+
+    def post(self, request, version_pk, indicator_pk=None):
+        version = get_object_or_404(FrameworkVersion, pk=version_pk)
+        indicator = get_object_or_404(Indicator, pk=indicator_pk, version=version) if indicator_pk else None
+        form = IndicatorForm(request.POST, version=version, indicator=indicator)
+        if form.is_valid():
+            try:
+                saved = services.save_indicator(version=version, indicator=indicator, **form.cleaned_data)
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for field, errors in exc.message_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, exc.messages)
+            else:
+                messages.success(request, _("Indikator %(code)s disimpan.") % {"code": saved.code})
+                return redirect(f"{reverse('framework-detail', args=[version.pk])}#indikator-{saved.pk}")
+        return self.get(request, version_pk, indicator_pk, form=form, status=400)
+
+
+class IndicatorDeleteView(AdminView):
+    def post(self, request, version_pk, indicator_pk):
+        version = get_object_or_404(FrameworkVersion, pk=version_pk)
+        indicator = get_object_or_404(Indicator, pk=indicator_pk, version=version)
+        try:
+            services.delete_indicator(version=version, indicator=indicator)
+        except ValidationError as exc:
+            _errors_to_messages(request, exc)
+        else:
+            messages.success(request, _("Indikator %(code)s dihapus.") % {"code": indicator.code})
+        return redirect("framework-detail", version_pk=version.pk)
 
 
 class VersionExportView(StaffView):
