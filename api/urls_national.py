@@ -1,11 +1,11 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from api import views_national as views
 
 urlpatterns = [
     path("regions/", views.RegionListView.as_view(), name="api-region-list"),
-    path("regions/<str:code>/", views.RegionDetailView.as_view(), name="api-region-detail"),
+    re_path(r"^regions/(?P<code>\d{2}\.\d{2})/$", views.RegionDetailView.as_view(), name="api-region-detail"),
     path("provinces/", views.ProvinceListView.as_view(), name="api-province-list"),
     path("cohorts/", views.CohortListView.as_view(), name="api-cohort-list"),
     path("", include("assessments.framework.api_urls")),

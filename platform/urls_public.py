@@ -1,13 +1,13 @@
 """URLs of the apex host: the national layer."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from tenants import views_national as views
 
 urlpatterns = [
     path("", views.RegistryView.as_view(), name="home"),
-    path("regions/<str:code>/", views.RegionDetailView.as_view(), name="region-detail"),
+    re_path(r"^regions/(?P<code>\d{2}\.\d{2})/$", views.RegionDetailView.as_view(), name="region-detail"),
     path("cohorts/", views.CohortListView.as_view(), name="cohort-list"),
     path("cohorts/new/", views.CohortCreateView.as_view(), name="cohort-create"),
     path("cohorts/<int:year>/", views.CohortDetailView.as_view(), name="cohort-detail"),

@@ -5,6 +5,7 @@ Reads public snapshot rows only; filters: period (``2021-2``), year, stage, coho
 province, kind (kabupaten/kota), region. Anyone else signed in gets 404.
 """
 
+import re
 from decimal import Decimal
 
 from django.db.models import Q
@@ -142,14 +143,20 @@ class RankingView(APIView):
         older = periods[periods.index(period) + 1 :]
         previous = older[0] if older else None
         cohort = request.query_params.get("cohort")
-        if cohort and not cohort.isdigit():
-            raise ValidationError({"cohort": "Angkatan harus berupa tahun."})
+        if cohort and not (cohort.isascii() and cohort.isdigit() and len(cohort) == 4):
+            raise ValidationError({"cohort": "Angkatan harus berupa tahun, mis. 2018."})
+        province = request.query_params.get("province", "")
+        if province and not re.fullmatch(r"\d{2}", province):
+            raise ValidationError({"province": "Provinsi harus berupa kode dua angka, mis. 35."})
+        kind = request.query_params.get("kind", "")
+        if kind and kind not in ("kabupaten", "kota"):
+            raise ValidationError({"kind": "Jenis harus kabupaten atau kota."})
         rows = selectors.ranking(
             period=period,
             previous=previous,
             cohort_year=int(cohort) if cohort else None,
-            province=request.query_params.get("province", ""),
-            kind=request.query_params.get("kind", ""),
+            province=province,
+            kind=kind,
             sort=request.query_params.get("sort", "overall"),
             descending=request.query_params.get("desc", "true").lower() not in ("0", "false"),
         )

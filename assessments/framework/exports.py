@@ -5,6 +5,8 @@ import io
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -12,6 +14,9 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _cell(value):
     if isinstance(value, Decimal):
         return float(value) if value == value.quantize(Decimal("0.000001")) else str(value)
+    if isinstance(value, str):
+        # Control characters (a vertical tab pasted from Word) are not allowed in XLSX cells.
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
     return "" if value is None else value
 
 
@@ -34,5 +39,5 @@ def table_response(*, filename: str, header: list[str], rows: list[list], fmt: s
         writer.writerow(header)
         writer.writerows([["" if v is None else v for v in row] for row in rows])
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.{fmt}")
     return response

@@ -8,6 +8,7 @@ a component of the version and a known sub-dimension. A version used by a cycle 
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -42,7 +43,20 @@ def parse_decimal(value, where: str) -> Decimal:
     return number
 
 
+def _check_places(value: Decimal, where: str, places: int = 2) -> None:
+    if value != value.quantize(Decimal(1).scaleb(-places)):
+        raise ValidationError(
+            _("%(where)s: paling banyak %(n)s desimal (“%(value)s”).") % {"where": where, "n": places, "value": value}
+        )
+
+
 def validate_weights(weights: list[Decimal]) -> None:
+    """Each weight 0–100 % with at most two decimals, and together exactly 100 %."""
+    weights = [Decimal(str(w)) for w in weights]
+    for weight in weights:
+        if not Decimal(0) <= weight <= HUNDRED:
+            raise ValidationError({"components": _("Bobot komponen harus 0–100 %%, bukan %(w)s.") % {"w": weight}})
+        _check_places(weight, _("Bobot komponen"))
     total = sum(weights, Decimal(0))
     if total != HUNDRED:
         raise ValidationError(
@@ -64,22 +78,64 @@ def create_version_from_data(*, data: dict) -> FrameworkVersion:
     if not isinstance(data, dict):
         raise ValidationError(_("Berkas kerangka harus berisi satu versi (pemetaan YAML)."))
     errors: list[str] = []
-    code = str(data.get("code") or "").strip()
-    if not code:
-        errors.append(_("Kode versi wajib diisi."))
-    elif FrameworkVersion.objects.filter(code=code).exists():
+
+    def text(value, where, *, max_length, slug=False, required=True) -> str:
+        if value is None or value == "":
+            if required:
+                errors.append(_("%(where)s wajib diisi.") % {"where": where})
+            return ""
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            errors.append(_("%(where)s harus berupa teks.") % {"where": where})
+            return ""
+        value = str(value).strip()
+        if len(value) > max_length:
+            errors.append(_("%(where)s: paling panjang %(n)s karakter.") % {"where": where, "n": max_length})
+        elif slug and not re.fullmatch(r"[-a-zA-Z0-9_]+", value):
+            errors.append(_("%(where)s: hanya huruf, angka, tanda hubung dan garis bawah.") % {"where": where})
+        return value
+
+    def mapping(value, where) -> dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            errors.append(_("%(where)s harus berupa pemetaan (kunci: nilai).") % {"where": where})
+            return {}
+        return value
+
+    def sequence(value, where) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            errors.append(_("%(where)s harus berupa daftar.") % {"where": where})
+            return []
+        return value
+
+    def number(value, where, *, low, high, places=2, strict_low=False):
+        try:
+            result = parse_decimal(value, where)
+            _check_places(result, where, places)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+            return None
+        if result < low or (strict_low and result == low) or result > high:
+            errors.append(_("%(where)s: %(value)s di luar rentang yang diizinkan.") % {"where": where, "value": result})
+            return None
+        return result
+
+    code = text(data.get("code"), _("Kode versi"), max_length=40, slug=True)
+    if code and FrameworkVersion.objects.filter(code=code).exists():
         errors.append(_("Versi dengan kode %(code)s sudah ada.") % {"code": code})
-    scale = data.get("scale") or {}
-    rounding = data.get("rounding") or {}
-    try:
-        scale_min = parse_decimal(scale.get("min", 0), _("skala minimum"))
-        scale_max = parse_decimal(scale.get("max", 4), _("skala maksimum"))
-        if scale_min < 0:
-            errors.append(_("Skor minimum tidak boleh negatif."))
-        if scale_max <= scale_min:
-            errors.append(_("Skor maksimum harus lebih besar dari skor minimum."))
-    except ValidationError as exc:
-        errors.extend(exc.messages)
+    name = text(data.get("name"), _("Nama versi"), max_length=200, required=False) or code
+    description = text(data.get("description"), _("Keterangan"), max_length=10_000, required=False)
+    year = data.get("year", timezone.localdate().year)
+    if isinstance(year, bool) or not isinstance(year, int) or not 2017 <= year <= 2100:
+        errors.append(_("Tahun pedoman harus bilangan bulat 2017–2100."))
+    scale = mapping(data.get("scale"), _("Skala"))
+    rounding = mapping(data.get("rounding"), _("Pembulatan"))
+    scale_min = number(scale.get("min", 0), _("skala minimum"), low=Decimal(0), high=Decimal("9999"))
+    scale_max = number(scale.get("max", 4), _("skala maksimum"), low=Decimal(0), high=Decimal("9999"))
+    if scale_min is not None and scale_max is not None and scale_max <= scale_min:
+        errors.append(_("Skor maksimum harus lebih besar dari skor minimum."))
     method = rounding.get("method", "half_up")
     if method not in ROUNDING_METHODS:
         errors.append(
@@ -87,75 +143,93 @@ def create_version_from_data(*, data: dict) -> FrameworkVersion:
             % {"m": method, "all": ", ".join(ROUNDING_METHODS)}
         )
     decimals = rounding.get("decimals", 2)
-    if not isinstance(decimals, int) or not 0 <= decimals <= 4:
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 4:
         errors.append(_("Jumlah desimal harus bilangan bulat 0–4."))
 
-    components = data.get("components") or []
-    weights, component_codes = [], set()
-    for n, comp in enumerate(components, start=1):
-        try:
-            weights.append(parse_decimal(comp.get("weight"), _("komponen %(n)s, bobot") % {"n": n}))
-        except ValidationError as exc:
-            errors.extend(exc.messages)
-        component_codes.add(comp.get("code"))
+    components = []
+    for n, comp in enumerate(sequence(data.get("components"), _("Komponen")), start=1):
+        where = _("komponen %(n)s") % {"n": n}
+        comp = mapping(comp, where)
+        components.append(
+            {
+                "code": text(comp.get("code"), _("%(where)s, kode") % {"where": where}, max_length=30, slug=True),
+                "name": text(comp.get("name"), _("%(where)s, nama") % {"where": where}, max_length=100, required=False),
+                "weight": number(
+                    comp.get("weight"), _("%(where)s, bobot") % {"where": where}, low=Decimal(0), high=HUNDRED
+                ),
+            }
+        )
+    component_codes = [c["code"] for c in components if c["code"]]
+    if len(set(component_codes)) != len(component_codes):
+        errors.append(_("Kode komponen ganda."))
     if not components:
         errors.append(_("Versi harus memiliki komponen."))
-    elif len(weights) == len(components):
+    elif all(c["weight"] is not None for c in components):
         try:
-            validate_weights(weights)
+            validate_weights([c["weight"] for c in components])
         except ValidationError as exc:
             errors.extend(exc.messages)
     subdimensions = {s.code: s for s in SubDimension.objects.all()}
-    indicators = data.get("indicators") or []
+    indicators = []
+    seen = set()
+    for n, ind in enumerate(sequence(data.get("indicators"), _("Indikator")), start=1):
+        ind = mapping(ind, _("indikator %(n)s") % {"n": n})
+        ind_code = text(ind.get("code"), _("indikator %(n)s, kode") % {"n": n}, max_length=30)
+        where = _("indikator %(n)s (%(code)s)") % {"n": n, "code": ind_code or "?"}
+        if ind_code and ind_code in seen:
+            errors.append(_("%(where)s: kode kosong atau ganda.") % {"where": where})
+        seen.add(ind_code)
+        component = ind.get("component")
+        if not isinstance(component, str) or component not in component_codes:
+            errors.append(_("%(where)s: komponen “%(c)s” tidak ada di versi ini.") % {"where": where, "c": component})
+        subdimension = ind.get("subdimension")
+        if not isinstance(subdimension, str) or subdimension not in subdimensions:
+            errors.append(_("%(where)s: subdimensi “%(s)s” tidak dikenal.") % {"where": where, "s": subdimension})
+        levels = sequence(ind.get("levels"), _("%(where)s, tingkat") % {"where": where})
+        if not all(isinstance(level, dict) for level in levels):
+            errors.append(_("%(where)s: setiap tingkat berisi score dan description.") % {"where": where})
+        indicators.append(
+            {
+                "code": ind_code,
+                "component": component,
+                "subdimension": subdimension,
+                "question": text(ind.get("question"), _("%(where)s, pertanyaan") % {"where": where},
+                                 max_length=5000, required=False) or ind_code,
+                "weight": number(ind.get("weight", 1), _("%(where)s, bobot") % {"where": where},
+                                 low=Decimal(0), high=Decimal("9999"), strict_low=True),
+                "levels": levels,
+            }
+        )  # fmt: skip
     if not indicators:
         errors.append(_("Versi harus memiliki indikator."))
-    seen = set()
-    for n, ind in enumerate(indicators, start=1):
-        where = _("indikator %(n)s (%(code)s)") % {"n": n, "code": ind.get("code", "?")}
-        if not ind.get("code") or ind.get("code") in seen:
-            errors.append(_("%(where)s: kode kosong atau ganda.") % {"where": where})
-        seen.add(ind.get("code"))
-        if ind.get("component") not in component_codes:
-            errors.append(
-                _("%(where)s: komponen “%(c)s” tidak ada di versi ini.") % {"where": where, "c": ind.get("component")}
-            )
-        if ind.get("subdimension") not in subdimensions:
-            errors.append(
-                _("%(where)s: subdimensi “%(s)s” tidak dikenal.") % {"where": where, "s": ind.get("subdimension")}
-            )
-        try:
-            if parse_decimal(ind.get("weight", 1), where) <= 0:
-                errors.append(_("%(where)s: bobot harus lebih dari 0.") % {"where": where})
-        except ValidationError as exc:
-            errors.extend(exc.messages)
     if errors:
         raise ValidationError(errors)
 
     version = FrameworkVersion.objects.create(
         code=code,
-        name=str(data.get("name") or code),
-        year=int(data.get("year") or timezone.localdate().year),
+        name=name,
+        year=year,
         scale_min=scale_min,
         scale_max=scale_max,
         decimals=decimals,
         rounding=method,
-        description=str(data.get("description") or ""),
+        description=description,
     )
     by_code = {}
     for n, comp in enumerate(components):
         by_code[comp["code"]] = Component.objects.create(
-            version=version, code=comp["code"], name=comp.get("name") or comp["code"], weight=weights[n], order=n
+            version=version, code=comp["code"], name=comp["name"] or comp["code"], weight=comp["weight"], order=n
         )
     Indicator.objects.bulk_create(
         [
             Indicator(
                 version=version,
-                code=str(ind["code"]),
+                code=ind["code"],
                 component=by_code[ind["component"]],
                 subdimension=subdimensions[ind["subdimension"]],
-                question=str(ind.get("question") or ind["code"]),
-                weight=parse_decimal(ind.get("weight", 1), ""),
-                levels=list(ind.get("levels") or []),
+                question=ind["question"],
+                weight=ind["weight"],
+                levels=list(ind["levels"]),
                 order=n,
             )
             for n, ind in enumerate(indicators)
@@ -240,6 +314,9 @@ class HistoryImportResult:
 
 
 HISTORY_COLUMNS = ("region_code", "year", "stage", "overall")
+# Published indexes and their parts are scores on a guideline's scale (0–4 so far); the
+# column holds up to 9999.999, and anything above 100 is a typing error.
+SCORE_LIMIT = 100
 
 
 def _read_rows(*, filename: str, content: bytes) -> list[dict]:
@@ -256,8 +333,14 @@ def _read_rows(*, filename: str, content: bytes) -> list[dict]:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ValidationError(_("Berkas CSV harus berkodekan UTF-8.")) from None
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-        rows = list(csv.reader(io.StringIO(text), dialect))
+        try:
+            dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+        except csv.Error:  # one column, or a first line the sniffer cannot read: plain commas
+            dialect = csv.excel
+        try:
+            rows = list(csv.reader(io.StringIO(text), dialect))
+        except csv.Error as exc:
+            raise ValidationError(_("Berkas CSV tidak dapat dibaca: %(e)s") % {"e": exc}) from None
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         raise ValidationError(_("Berkas kosong."))
@@ -298,7 +381,7 @@ def import_published_results(*, filename: str, content: bytes, imported_by=None)
     for row in rows:
         n = row["_row"]
 
-        def number(column, *, integer=False, required=True, row=row, n=n):
+        def number(column, *, integer=False, required=True, low=None, high=None, row=row, n=n):
             raw = (row.get(column) or "").strip()
             if not raw:
                 if required:
@@ -314,6 +397,18 @@ def import_published_results(*, filename: str, content: bytes, imported_by=None)
                     % {"row": n, "col": column, "value": raw}
                 )
                 return None
+            if (low is not None and value < low) or (high is not None and value > high):
+                errors.append(
+                    _("Baris %(row)s, kolom %(col)s: %(value)s di luar rentang %(low)s–%(high)s.")
+                    % {"row": n, "col": column, "value": raw, "low": low, "high": high}
+                )
+                return None
+            if not integer and value != value.quantize(Decimal("0.001")):
+                errors.append(
+                    _("Baris %(row)s, kolom %(col)s: “%(value)s” memiliki lebih dari tiga desimal.")
+                    % {"row": n, "col": column, "value": raw}
+                )
+                return None
             return int(value) if integer else value
 
         code = (row.get("region_code") or "").strip()
@@ -321,16 +416,17 @@ def import_published_results(*, filename: str, content: bytes, imported_by=None)
             errors.append(
                 _("Baris %(row)s, kolom region_code: kode wilayah “%(code)s” tidak dikenal.") % {"row": n, "code": code}
             )
-        year, stage = number("year", integer=True), number("stage", integer=True)
+        year, stage = number("year", integer=True, low=2017, high=2100), number("stage", integer=True)
         if stage is not None and stage not in Stage.values:
             errors.append(_("Baris %(row)s, kolom stage: tahap harus 1 atau 2.") % {"row": n})
-        overall, rank = number("overall"), number("rank", integer=True, required=False)
+        overall = number("overall", low=0, high=SCORE_LIMIT)
+        rank = number("rank", integer=True, required=False, low=1, high=10_000)
         parts = {"component": {}, "dimension": {}}
         for column in row:
             if isinstance(column, str) and ":" in column:
                 kind, _sep, key = column.partition(":")
                 if kind in parts:
-                    value = number(column, required=False)
+                    value = number(column, required=False, low=0, high=SCORE_LIMIT)
                     if value is not None:
                         parts[kind][key] = str(value)
         parsed.append((code, year, stage, overall, rank, parts))

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import get_format
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -265,7 +266,7 @@ class VersionExportView(StaffView):
     def get(self, request, version_pk):
         version = get_object_or_404(FrameworkVersion, pk=version_pk)
         response = HttpResponse(services.export_version_yaml(version), content_type="application/yaml; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{version.code}.yaml"'
+        response["Content-Disposition"] = content_disposition_header(True, f"{version.code}.yaml")
         return response
 
 
@@ -392,7 +393,7 @@ class RankingView(StaffView):
         for key in ("sort", "desc", "format", "page"):
             query.pop(key, None)
         try:
-            number = int(request.GET.get("page", 1))
+            number = min(max(int(request.GET.get("page", 1)), 1), 10_000)  # 514 regions fit in 11 pages
         except ValueError:
             number = 1
         page = (

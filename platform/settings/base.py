@@ -67,6 +67,7 @@ TENANT_MULTIPROCESSING_MAX_PROCESSES = env.int("MIGRATE_PROCESSES", default=2)
 TENANT_MULTIPROCESSING_CHUNKS = 8
 
 MIDDLEWARE = [
+    "platform.middleware.RejectNullCharactersMiddleware",
     "tenants.middleware.CachedTenantMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
