@@ -8,6 +8,8 @@ the services refuse what the object does not allow (an OPD editor and another OP
 program: 403). Validation errors are 400 with field messages; a stale ``version`` is 409.
 """
 
+import re
+
 import django_filters
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -87,8 +89,10 @@ class IndicatorSerializer(serializers.Serializer):
     def validate_targets(self, value):
         out = {}
         for year, target in value.items():
-            if not str(year).isdigit() or not 2000 <= int(year) <= 2100:
+            if not re.fullmatch(r"[0-9]{4}", str(year)) or not 2000 <= int(year) <= 2100:
                 raise serializers.ValidationError(_("Tahun target %(year)s tidak valid.") % {"year": year})
+            if int(year) in out:
+                raise serializers.ValidationError(_("Tahun %(year)s tertulis dua kali.") % {"year": year})
             out[int(year)] = target
         return out
 

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.core import signing
@@ -36,10 +37,11 @@ from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from programs import rules, selectors, services
 from programs.forms import format_targets, parse_targets
-from programs.models import Dimension, FundingSource, Opd, Program, ProgramImport, SubDimension
+from programs.models import Dimension, FundingSource, Masterplan, Opd, Program, ProgramImport, SubDimension
 from programs.rules import Actor
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -620,11 +622,29 @@ def _program_of(r: _Reader, raw, by_title: dict, known_titles: set) -> ParsedPro
     return parsed
 
 
+DAMAGED_SHEET_ERRORS = (
+    ValueError,
+    TypeError,
+    IndexError,
+    KeyError,
+    AttributeError,
+    ElementTree.ParseError,
+    zipfile.BadZipFile,
+    EOFError,
+)
+
+
 def validate_workbook(*, actor: Actor, content: bytes, max_programs: int | None = IMPORT_MAX_PROGRAMS) -> Preview:
     """Every problem of a filled template (nothing is written); the parsed programs if none."""
     book = _open_workbook(content)
     try:
         return _validate(book, actor, max_programs)
+    except DAMAGED_SHEET_ERRORS:
+        # openpyxl reads the sheets of a read-only workbook lazily: a sheet damaged inside a
+        # sound zip (bad XML, a text where a number is declared) fails only here.
+        raise WorkbookRefused(
+            [Problem(_("Isi berkas rusak dan tidak dapat dibaca. Simpan ulang dari Excel atau LibreOffice."))]
+        ) from None
     finally:
         book.close()
 
@@ -819,7 +839,10 @@ def import_programs(
     """Validate the whole file again and save every program, or nothing (``WorkbookRefused``).
 
     ``progress(done, total)`` is called after each saved program (and once before the first).
+    The masterplan row is locked first, so two imports of the same file (a double click)
+    run one after the other and the second finds the first's programs.
     """
+    Masterplan.objects.select_for_update().filter(pk=selectors.masterplan().pk).first()
     preview = validate_workbook(actor=actor, content=content, max_programs=max_programs)
     if not preview.is_valid:
         raise WorkbookRefused(preview.problems)
@@ -969,6 +992,19 @@ def read_upload(*, token: str, user) -> bytes:
         raise UploadGone() from None
 
 
+def _claim_key(*, token: str, user) -> str:
+    return f"program-import-claimed:{_upload_name(token=token, user=user)}"
+
+
+def claim_upload(*, token: str, user) -> bool:
+    """Take the upload for one import; ``False`` when another request already took it."""
+    return cache.add(_claim_key(token=token, user=user), 1, PROGRESS_TTL_SECONDS)
+
+
+def release_upload(*, token: str, user) -> None:
+    cache.delete(_claim_key(token=token, user=user))
+
+
 def discard_upload(*, token: str, user) -> None:
     try:
         default_storage.delete(_upload_name(token=token, user=user))
@@ -1032,7 +1068,9 @@ def _new_book(*, exported: bool):
         letter = column_letter(i)
         lists.cell(row=1, column=i + 1, value=title).font = bold
         for j, value in enumerate(values, start=2):
-            lists.cell(row=j, column=i + 1, value=value)
+            cell = lists.cell(row=j, column=i + 1, value=_cell_text(value))
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
         ranges[title] = f"{LIST_SHEET}!${letter}$2:${letter}${max(2, len(values) + 1)}"
 
     def drop_down(sheet, key, list_title, rows):
@@ -1067,6 +1105,20 @@ def _new_book(*, exported: bool):
     return book, sheets
 
 
+def _cell_text(value):
+    """A value as a cell may hold it: control characters (pasted from Word) removed."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def _append(sheet, values) -> None:
+    """Append a row of data; text is always text, never a formula (a description starting
+    with "=" would otherwise run in the reader's Excel and be lost on re-import)."""
+    sheet.append([_cell_text(v) for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
+
 def _save(book) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
@@ -1090,7 +1142,8 @@ def export_programs() -> bytes:
     horizons, statuses = dict(_horizon_labels()), dict(_status_labels())
     for p in programs:
         funding = list(p.funding.all())
-        sheets[PROGRAM_SHEET].append(
+        _append(
+            sheets[PROGRAM_SHEET],
             [
                 p.pk,
                 p.version,
@@ -1113,16 +1166,17 @@ def export_programs() -> bytes:
                 p.alignment_renstra,
                 p.monitoring,
                 _number(sum((f.amount for f in funding), start=Decimal(0))),
-            ]
+            ],
         )
         for i in p.indicators.all():
-            sheets[INDICATOR_SHEET].append(
-                [p.title, i.name, i.unit, _number(i.baseline), i.baseline_year, format_targets(i.targets)]
+            _append(
+                sheets[INDICATOR_SHEET],
+                [p.title, i.name, i.unit, _number(i.baseline), i.baseline_year, format_targets(i.targets)],
             )
         for f in funding:
-            sheets[FUNDING_SHEET].append([p.title, f.source.name, f.year, _number(f.amount)])
+            _append(sheets[FUNDING_SHEET], [p.title, f.source.name, f.year, _number(f.amount)])
         for m in p.milestones.all():
-            sheets[MILESTONE_SHEET].append([p.title, m.title, m.year, m.quarter, m.progress])
+            _append(sheets[MILESTONE_SHEET], [p.title, m.title, m.year, m.quarter, m.progress])
     return _save(book)
 
 

@@ -145,6 +145,11 @@ def parse_targets(text: str) -> dict[int, Decimal]:
             )
         year = int(match.group(1))
         value = parse_number(match.group(2))
+        if value != value.quantize(Decimal("0.0001")) or abs(value) >= Decimal(10) ** 16:
+            raise ValidationError(
+                _("Target %(value)s: paling banyak empat desimal dan di bawah 10 ribu triliun.")
+                % {"value": match.group(2)}
+            )
         if not 2000 <= year <= 2100:
             raise ValidationError(_("Tahun %(year)s tidak wajar.") % {"year": year})
         if year in targets:
@@ -154,7 +159,7 @@ def parse_targets(text: str) -> dict[int, Decimal]:
 
 
 def format_targets(targets: dict) -> str:
-    return "; ".join(f"{int(y)}: {str(Decimal(v)).replace('.', ',')}" for y, v in sorted(targets.items()))
+    return "; ".join(f"{int(y)}: {format(Decimal(v), 'f').replace('.', ',')}" for y, v in sorted(targets.items()))
 
 
 class IndicatorForm(forms.Form):

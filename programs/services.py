@@ -257,6 +257,11 @@ def delete_opd(*, actor: Actor, opd: Opd) -> None:
         raise ValidationError(
             _("%(opd)s masih menjadi pelaksana program; pindahkan programnya dahulu.") % {"opd": opd.acronym}
         )
+    if opd.lembar_komitmen.exists():
+        raise ValidationError(
+            _("%(opd)s memiliki lembar komitmen yang ditandatangani; lembar itu disimpan sebagai arsip.")
+            % {"opd": opd.acronym}
+        )
     _delete(opd, actor.user)
 
 
@@ -392,7 +397,7 @@ def _replace_rows(program: Program, user, data: dict) -> None:
             obj = model(program=program, **row)
             if model is Indicator:
                 obj.order = number
-                obj.targets = {str(int(y)): str(v) for y, v in row.get("targets", {}).items()}
+                obj.targets = {str(int(y)): format(Decimal(v), "f") for y, v in row.get("targets", {}).items()}
             # The program was just saved and a funding source is a row read from the
             # database, so their existence checks (a query each) are skipped; the one unique
             # rule (source + year) is checked on the data by validate_program_data.

@@ -6,6 +6,8 @@ a refused write (stale version, read-only masterplan, missing right) gives a cle
 and keeps what the user typed.
 """
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -811,8 +813,9 @@ class OpdEditorAssignView(WorkspaceView):
         from platform.accounts.models import User
 
         user_id = request.POST.get("user", "")
-        form = OpdEditorForm(request.POST, prefix=f"u{user_id}" if user_id.isdigit() else None)
-        user = User.objects.filter(pk=user_id).first() if user_id.isdigit() else None
+        valid_id = re.fullmatch(r"[0-9]{1,18}", user_id) is not None
+        form = OpdEditorForm(request.POST, prefix=f"u{user_id}" if valid_id else None)
+        user = User.objects.filter(pk=user_id).first() if valid_id else None
         if user is None or not form.is_valid():
             messages.error(request, _("Pilihan OPD tidak valid."))
             return redirect("directory")

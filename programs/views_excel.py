@@ -130,6 +130,9 @@ class ProgramImportPreviewView(WorkspaceView):
             preview = excel.Preview(problems=exc.problems)
         if not preview.is_valid:
             return self._render(request, preview, upload_token, status=400)
+        if not excel.claim_upload(token=upload_token, user=request.user):
+            messages.info(request, _("Berkas ini sudah sedang diimpor; hasilnya tampil di halaman Excel."))
+            return redirect("program-import")
         if len(preview.programs) > excel.IMPORT_INLINE_MAX:
             job = excel.request_import(actor=actor, token=upload_token, total=len(preview.programs))
             messages.info(
@@ -139,6 +142,7 @@ class ProgramImportPreviewView(WorkspaceView):
         try:
             result = excel.import_programs(actor=actor, content=content)
         except excel.WorkbookRefused as exc:
+            excel.release_upload(token=upload_token, user=request.user)  # fixed elsewhere, it may be tried again
             return self._render(request, excel.Preview(problems=exc.problems), upload_token, status=400)
         excel.discard_upload(token=upload_token, user=request.user)
         messages.success(
