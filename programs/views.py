@@ -6,6 +6,7 @@ a refused write (stale version, read-only masterplan, missing right) gives a cle
 and keeps what the user typed.
 """
 
+import hashlib
 import re
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from programs import charts, checklist, rules, selectors, services
 from programs.forms import (
@@ -105,16 +107,32 @@ class BimtekStageEditView(WorkspaceView):
 
 
 class MasterplanContentEditView(WorkspaceView):
-    """An edit page of masterplan content: region admins only, and only while it is a draft."""
+    """An edit page of masterplan content: region admins only, and only while it is a draft.
+
+    Pages without a version number of their own (readiness, SWOT, strategies) guard against
+    lost updates with a fingerprint of the stored content, sent with the form as ``base``:
+    if someone saved in between, the save is refused with 409 and the input is kept.
+    """
 
     capability = "can_edit_masterplan"
     read_url = "masterplan"
+    STALE = gettext_lazy(
+        "Isi ini diubah orang lain sejak Anda membukanya, jadi tidak disimpan. Isian Anda masih di bawah: "
+        "buka halaman ini di tab baru untuk melihat versi terbaru, lalu gabungkan."
+    )
 
     def dispatch(self, request, *args, **kwargs):
         if request.access.can_edit_masterplan and not selectors.masterplan().is_editable:
             messages.warning(request, _("Masterplan sedang tidak dalam status draf: isinya hanya dapat dibaca."))
             return redirect(self.read_url)
         return super().dispatch(request, *args, **kwargs)
+
+    @staticmethod
+    def fingerprint(*values) -> str:
+        return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
+
+    def is_stale(self, request, current: str) -> bool:
+        return request.POST.get("base", "") != current
 
 
 # --- masterplan: status, workflow, checklist ------------------------------------------------
@@ -227,42 +245,74 @@ class MasterplanTextEditView(MasterplanContentEditView):
 class ReadinessEditView(MasterplanContentEditView):
     read_url = "buku-one"
 
-    def _forms(self, data=None):
-        rows = Readiness.objects.select_related("dimension").order_by("dimension__order", "id")
-        return [ReadinessForm(data, instance=row, prefix=f"r{row.pk}") for row in rows]
+    def _rows(self):
+        return list(Readiness.objects.select_related("dimension").order_by("dimension__order", "id"))
+
+    def _base(self, rows) -> str:
+        return self.fingerprint(*[(r.pk, r.level, r.description) for r in rows])
 
     def get(self, request):
-        return render(request, "programs/readiness_form.html", {"forms": self._forms()})
+        rows = self._rows()
+        forms = [ReadinessForm(instance=row, prefix=f"r{row.pk}") for row in rows]
+        return render(request, "programs/readiness_form.html", {"forms": forms, "base": self._base(rows)})
 
     def post(self, request):
-        forms = self._forms(request.POST)
+        rows = self._rows()
+        base = self._base(rows)
+        forms = [ReadinessForm(request.POST, instance=row, prefix=f"r{row.pk}") for row in rows]
+        status = 400
         if all(f.is_valid() for f in forms):
-            services.update_readiness(
-                actor=actor_of(request),
-                rows=[(f.instance, f.cleaned_data["level"], f.cleaned_data["description"]) for f in forms],
-            )
-            messages.success(request, _("Kesiapan diperbarui."))
-            return redirect("buku-one")
-        return render(request, "programs/readiness_form.html", {"forms": forms}, status=400)
+            if self.is_stale(request, base):
+                messages.error(request, self.STALE)
+                status = 409
+            else:
+                try:
+                    services.update_readiness(
+                        actor=actor_of(request),
+                        rows=[(f.instance, f.cleaned_data["level"], f.cleaned_data["description"]) for f in forms],
+                    )
+                except ValidationError as exc:
+                    messages.error(request, " ".join(exc.messages))
+                else:
+                    messages.success(request, _("Kesiapan diperbarui."))
+                    return redirect("buku-one")
+        return render(request, "programs/readiness_form.html", {"forms": forms, "base": base}, status=status)
 
 
 class SwotEditView(MasterplanContentEditView):
     read_url = "buku-one"
 
+    def _base(self, plan) -> str:
+        return self.fingerprint(*[getattr(plan, name) for name in SwotForm.Meta.fields])
+
     def get(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
         plan, _created = DimensionPlan.objects.get_or_create(dimension=dimension)
-        return render(request, "programs/swot_form.html", {"dimension": dimension, "form": SwotForm(instance=plan)})
+        context = {"dimension": dimension, "form": SwotForm(instance=plan), "base": self._base(plan)}
+        return render(request, "programs/swot_form.html", context)
 
     def post(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
         plan, _created = DimensionPlan.objects.get_or_create(dimension=dimension)
+        base = self._base(plan)
         form = SwotForm(request.POST, instance=plan)
+        status = 400
         if form.is_valid():
-            services.update_dimension_plan(actor=actor_of(request), dimension=dimension, fields=form.cleaned_data)
-            messages.success(request, _("SWOT %(dimension)s diperbarui.") % {"dimension": dimension})
-            return redirect(reverse("buku-one") + f"#swot-{dimension.code}")
-        return render(request, "programs/swot_form.html", {"dimension": dimension, "form": form}, status=400)
+            if self.is_stale(request, base):
+                form.add_error(None, self.STALE)
+                status = 409
+            else:
+                try:
+                    services.update_dimension_plan(
+                        actor=actor_of(request), dimension=dimension, fields=form.cleaned_data
+                    )
+                except ValidationError as exc:
+                    form.add_error(None, exc.messages)
+                else:
+                    messages.success(request, _("SWOT %(dimension)s diperbarui.") % {"dimension": dimension})
+                    return redirect(reverse("buku-one") + f"#swot-{dimension.code}")
+        context = {"dimension": dimension, "form": form, "base": base}
+        return render(request, "programs/swot_form.html", context, status=status)
 
 
 # --- Buku II, dimensions, roadmap ----------------------------------------------------------
@@ -326,25 +376,44 @@ class DimensionEditView(MasterplanContentEditView):
             )
         return StrategyForm(data, instance=plan, prefix="d"), subs
 
+    def _base(self, form, subs) -> str:
+        plan = form.instance
+        return self.fingerprint(
+            plan.strategy,
+            plan.action_plan,
+            *[(sub.pk, f.initial.get("strategy"), f.initial.get("action_plan")) for sub, f in subs],
+        )
+
     def get(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
         form, subs = self._forms(dimension)
-        return render(request, "programs/dimension_form.html", {"dimension": dimension, "form": form, "subs": subs})
+        context = {"dimension": dimension, "form": form, "subs": subs, "base": self._base(form, subs)}
+        return render(request, "programs/dimension_form.html", context)
 
     def post(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
         form, subs = self._forms(dimension, request.POST)
+        base = self._base(form, subs)  # from the stored rows: the forms are not validated yet
+        status = 400
         if form.is_valid() and all(f.is_valid() for _sub, f in subs):
-            services.update_dimension_plan(
-                actor=actor_of(request),
-                dimension=dimension,
-                fields=form.cleaned_data,
-                sub_plans={sub.pk: f.cleaned_data for sub, f in subs},
-            )
-            messages.success(request, _("Strategi %(dimension)s diperbarui.") % {"dimension": dimension})
-            return redirect("dimension", dimension_code=dimension.code)
-        context = {"dimension": dimension, "form": form, "subs": subs}
-        return render(request, "programs/dimension_form.html", context, status=400)
+            if self.is_stale(request, base):
+                form.add_error(None, self.STALE)
+                status = 409
+            else:
+                try:
+                    services.update_dimension_plan(
+                        actor=actor_of(request),
+                        dimension=dimension,
+                        fields=form.cleaned_data,
+                        sub_plans={sub.pk: f.cleaned_data for sub, f in subs},
+                    )
+                except ValidationError as exc:
+                    form.add_error(None, exc.messages)
+                else:
+                    messages.success(request, _("Strategi %(dimension)s diperbarui.") % {"dimension": dimension})
+                    return redirect("dimension", dimension_code=dimension.code)
+        context = {"dimension": dimension, "form": form, "subs": subs, "base": base}
+        return render(request, "programs/dimension_form.html", context, status=status)
 
 
 # --- programs ------------------------------------------------------------------------------
