@@ -41,8 +41,9 @@ def concrete(route: str, sample: dict) -> str:
         name = match.group(2)
         return str(sample.get(name, "1"))
 
-    url = re.sub(r"<(?:(\w+):)?(\w+)>", fill, route)
-    return "/" + url.lstrip("^").rstrip("$").replace("\\", "")
+    url = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(sample.get(m.group(1), "1")), route)  # re_path groups
+    url = re.sub(r"<(?:(\w+):)?(\w+)>", fill, url)
+    return "/" + url.replace("^", "").replace("$", "").replace("\\", "")
 
 
 def workspace_urls():
