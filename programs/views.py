@@ -134,6 +134,20 @@ class MasterplanContentEditView(WorkspaceView):
     def is_stale(self, request, current: str) -> bool:
         return request.POST.get("base", "") != current
 
+    def guarded_save(self, request, base: str, save, report) -> int | None:
+        """Run ``save()`` unless the content changed since the form was opened. ``None`` when
+        saved; otherwise the status to answer with (409 stale, 400 refused), after telling
+        ``report`` why (a message or a list of them)."""
+        if self.is_stale(request, base):
+            report(self.STALE)
+            return 409
+        try:
+            save()
+        except ValidationError as exc:
+            report(exc.messages)
+            return 400
+        return None
+
 
 # --- masterplan: status, workflow, checklist ------------------------------------------------
 
@@ -262,20 +276,18 @@ class ReadinessEditView(MasterplanContentEditView):
         forms = [ReadinessForm(request.POST, instance=row, prefix=f"r{row.pk}") for row in rows]
         status = 400
         if all(f.is_valid() for f in forms):
-            if self.is_stale(request, base):
-                messages.error(request, self.STALE)
-                status = 409
-            else:
-                try:
-                    services.update_readiness(
-                        actor=actor_of(request),
-                        rows=[(f.instance, f.cleaned_data["level"], f.cleaned_data["description"]) for f in forms],
-                    )
-                except ValidationError as exc:
-                    messages.error(request, " ".join(exc.messages))
-                else:
-                    messages.success(request, _("Kesiapan diperbarui."))
-                    return redirect("buku-one")
+            status = self.guarded_save(
+                request,
+                base,
+                lambda: services.update_readiness(
+                    actor=actor_of(request),
+                    rows=[(f.instance, f.cleaned_data["level"], f.cleaned_data["description"]) for f in forms],
+                ),
+                lambda why: messages.error(request, why if isinstance(why, str) else " ".join(why)),
+            )
+            if status is None:
+                messages.success(request, _("Kesiapan diperbarui."))
+                return redirect("buku-one")
         return render(request, "programs/readiness_form.html", {"forms": forms, "base": base}, status=status)
 
 
@@ -298,19 +310,17 @@ class SwotEditView(MasterplanContentEditView):
         form = SwotForm(request.POST, instance=plan)
         status = 400
         if form.is_valid():
-            if self.is_stale(request, base):
-                form.add_error(None, self.STALE)
-                status = 409
-            else:
-                try:
-                    services.update_dimension_plan(
-                        actor=actor_of(request), dimension=dimension, fields=form.cleaned_data
-                    )
-                except ValidationError as exc:
-                    form.add_error(None, exc.messages)
-                else:
-                    messages.success(request, _("SWOT %(dimension)s diperbarui.") % {"dimension": dimension})
-                    return redirect(reverse("buku-one") + f"#swot-{dimension.code}")
+            status = self.guarded_save(
+                request,
+                base,
+                lambda: services.update_dimension_plan(
+                    actor=actor_of(request), dimension=dimension, fields=form.cleaned_data
+                ),
+                lambda why: form.add_error(None, why),
+            )
+            if status is None:
+                messages.success(request, _("SWOT %(dimension)s diperbarui.") % {"dimension": dimension})
+                return redirect(reverse("buku-one") + f"#swot-{dimension.code}")
         context = {"dimension": dimension, "form": form, "base": base}
         return render(request, "programs/swot_form.html", context, status=status)
 
@@ -396,22 +406,20 @@ class DimensionEditView(MasterplanContentEditView):
         base = self._base(form, subs)  # from the stored rows: the forms are not validated yet
         status = 400
         if form.is_valid() and all(f.is_valid() for _sub, f in subs):
-            if self.is_stale(request, base):
-                form.add_error(None, self.STALE)
-                status = 409
-            else:
-                try:
-                    services.update_dimension_plan(
-                        actor=actor_of(request),
-                        dimension=dimension,
-                        fields=form.cleaned_data,
-                        sub_plans={sub.pk: f.cleaned_data for sub, f in subs},
-                    )
-                except ValidationError as exc:
-                    form.add_error(None, exc.messages)
-                else:
-                    messages.success(request, _("Strategi %(dimension)s diperbarui.") % {"dimension": dimension})
-                    return redirect("dimension", dimension_code=dimension.code)
+            status = self.guarded_save(
+                request,
+                base,
+                lambda: services.update_dimension_plan(
+                    actor=actor_of(request),
+                    dimension=dimension,
+                    fields=form.cleaned_data,
+                    sub_plans={sub.pk: f.cleaned_data for sub, f in subs},
+                ),
+                lambda why: form.add_error(None, why),
+            )
+            if status is None:
+                messages.success(request, _("Strategi %(dimension)s diperbarui.") % {"dimension": dimension})
+                return redirect("dimension", dimension_code=dimension.code)
         context = {"dimension": dimension, "form": form, "subs": subs, "base": base}
         return render(request, "programs/dimension_form.html", context, status=status)
 
