@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assessments.framework.models import FrameworkVersion, MasterplanFigures, Stage
+from assessments.framework.models import FrameworkVersion, MasterplanFigures, Stage, SubDimension
+from assessments.framework.services import parse_decimal
 
 
 class CycleStartForm(forms.Form):
@@ -161,8 +162,6 @@ class IndicatorForm(forms.Form):
     )
 
     def __init__(self, *args, version: FrameworkVersion, indicator=None, **kwargs):
-        from assessments.framework.models import SubDimension
-
         super().__init__(*args, **kwargs)
         self.version, self.indicator = version, indicator
         self.fields["component"].queryset = version.components.order_by("order")
@@ -181,8 +180,6 @@ class IndicatorForm(forms.Form):
         return code
 
     def clean_weight(self):
-        from assessments.framework.services import parse_decimal
-
         try:
             weight = parse_decimal(self.cleaned_data["weight"], _("Bobot"))
         except ValidationError as exc:
@@ -192,8 +189,6 @@ class IndicatorForm(forms.Form):
         return weight
 
     def clean_levels(self):
-        from assessments.framework.services import parse_decimal
-
         levels, errors = [], []
         for number, line in enumerate(self.cleaned_data["levels"].splitlines(), start=1):
             if not line.strip():

@@ -882,13 +882,13 @@ def job_progress(job: ProgramImport) -> tuple[int, int]:
     return done, total or job.total
 
 
-def request_import(*, actor: Actor, token: str, total: int, file_name: str = "") -> ProgramImport:
+def request_import(*, actor: Actor, token: str, total: int) -> ProgramImport:
     """Queue the import of an uploaded (and previewed) file; the job takes over the upload."""
     from platform.celery import app
 
-    name = _upload_name(token=token, user=actor.user)
+    upload = _upload_data(token=token, user=actor.user)
     job = ProgramImport.objects.create(
-        upload_name=name, file_name=file_name[:255], total=total, requested_by=actor.user
+        upload_name=upload["f"], file_name=upload["o"], total=total, requested_by=actor.user
     )
     schema = connection.schema_name
     transaction.on_commit(
@@ -954,19 +954,25 @@ class UploadGone(Exception):
     """The token is invalid, expired, someone else's, or its file was already imported."""
 
 
-def store_upload(*, user, content: bytes) -> str:
-    """Keep the file in the workspace's storage; returns the signed token that names it."""
+def store_upload(*, user, content: bytes, original_name: str = "") -> str:
+    """Keep the file in the workspace's storage; returns the signed token that names it
+    (and the name the file had on the user's computer, shown with a background import)."""
     _sweep_old_uploads()
     name = default_storage.save(f"{UPLOAD_DIR}/{uuid.uuid4().hex}.xlsx", ContentFile(content))
-    return upload_token(name=name, user=user)
+    return upload_token(name=name, user=user, original_name=original_name)
 
 
-def upload_token(*, name: str, user) -> str:
+def upload_token(*, name: str, user, original_name: str = "") -> str:
     """The signed reference to a stored upload: only this user, in this workspace, for a while."""
-    return signing.dumps({"f": name, "u": user.pk, "s": connection.schema_name}, salt=UPLOAD_SALT, compress=True)
+    data = {"f": name, "u": user.pk, "s": connection.schema_name, "o": original_name[:255]}
+    return signing.dumps(data, salt=UPLOAD_SALT, compress=True)
 
 
 def _upload_name(*, token: str, user) -> str:
+    return _upload_data(token=token, user=user)["f"]
+
+
+def _upload_data(*, token: str, user) -> dict:
     try:
         data = signing.loads(token, salt=UPLOAD_SALT, max_age=UPLOAD_MAX_AGE)
     except signing.BadSignature:  # also SignatureExpired
@@ -980,7 +986,7 @@ def _upload_name(*, token: str, user) -> str:
         or not re.fullmatch(rf"{UPLOAD_DIR}/[0-9a-f]{{32}}(_\w+)?\.xlsx", name)
     ):
         raise UploadGone()
-    return name
+    return {"f": name, "o": str(data.get("o", ""))}
 
 
 def read_upload(*, token: str, user) -> bytes:

@@ -376,7 +376,7 @@ def validate_program_data(data: dict) -> None:
         raise ValidationError(errors)
 
 
-def _replace_rows(program: Program, user, data: dict) -> None:
+def _replace_rows(program: Program, user, data: dict, *, is_new: bool) -> None:
     """Replace the program's indicators, funding and milestones by those in ``data``.
 
     Each new row is validated (``full_clean``) and the rows of one kind are written with
@@ -389,7 +389,7 @@ def _replace_rows(program: Program, user, data: dict) -> None:
         ("funding", Funding, _("Pembiayaan"), "funding"),
         ("milestones", Milestone, _("Tahapan"), "milestones"),
     ):
-        if program.pk and not getattr(program, "_is_new", False):
+        if not is_new:  # a new program has no rows yet: no query to look for them
             for old in list(getattr(program, related).all()):
                 _delete(old, user)
         new_rows = []
@@ -502,10 +502,10 @@ def save_program(
     for name in PROGRAM_FIELDS:
         setattr(program, name, data.get(name))
     program.updated_at = timezone.now()
-    program._is_new = program.pk is None
+    is_new = program.pk is None
     _save(program, actor.user)
     program.partner_opds.set(data.get("partner_opds", []))
-    _replace_rows(program, actor.user, data)
+    _replace_rows(program, actor.user, data, is_new=is_new)
     ProgramRevision.objects.create(
         program=program, version=program.version, data=program_snapshot(program), saved_by=actor.user, note=note
     )

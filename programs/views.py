@@ -137,9 +137,9 @@ class MasterplanContentEditView(WorkspaceView):
     def guarded_save(self, request, base: str, save, report) -> int | None:
         """Run ``save()`` unless the content changed since the form was opened. ``None`` when
         saved; otherwise the status to answer with (409 stale, 400 refused), after telling
-        ``report`` why (a message or a list of them)."""
+        ``report`` why (a list of messages)."""
         if self.is_stale(request, base):
-            report(self.STALE)
+            report([str(self.STALE)])
             return 409
         try:
             save()
@@ -283,7 +283,7 @@ class ReadinessEditView(MasterplanContentEditView):
                     actor=actor_of(request),
                     rows=[(f.instance, f.cleaned_data["level"], f.cleaned_data["description"]) for f in forms],
                 ),
-                lambda why: messages.error(request, why if isinstance(why, str) else " ".join(why)),
+                lambda why: messages.error(request, " ".join(why)),
             )
             if status is None:
                 messages.success(request, _("Kesiapan diperbarui."))

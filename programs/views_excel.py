@@ -82,7 +82,8 @@ class ProgramImportView(WorkspaceView):
         form = ProgramUploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return self._render(request, form, status=400)
-        token = excel.store_upload(user=request.user, content=form.cleaned_data["file"].read())
+        upload = form.cleaned_data["file"]
+        token = excel.store_upload(user=request.user, content=upload.read(), original_name=upload.name)
         return redirect("program-import-preview", upload_token=token)
 
     def _render(self, request, form, status=200):

@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -73,7 +74,7 @@ class SnapshotFilter(filters.FilterSet):
     def filter_period(self, queryset, name, value):
         period = selectors.Period.parse(value)
         if period is None:
-            raise ValidationError({"period": "Periode harus berbentuk TAHUN-TAHAP, mis. 2021-2."})
+            raise ValidationError({"period": _("Periode harus berbentuk TAHUN-TAHAP, mis. 2021-2.")})
         return queryset.filter(Q(year=period.year, stage=period.stage))
 
 
@@ -132,25 +133,25 @@ class RankingView(APIView):
         periods = selectors.periods()
         stage = request.query_params.get("stage")
         if stage and stage not in ("1", "2"):
-            raise ValidationError({"stage": "Tahap harus 1 atau 2."})
+            raise ValidationError({"stage": _("Tahap harus 1 atau 2.")})
         candidates = [p for p in periods if not stage or p.stage == int(stage)]
         raw = request.query_params.get("period")
         period = selectors.Period.parse(raw) if raw else (candidates[0] if candidates else None)
         if raw and period is None:
-            raise ValidationError({"period": "Periode harus berbentuk TAHUN-TAHAP, mis. 2021-2."})
+            raise ValidationError({"period": _("Periode harus berbentuk TAHUN-TAHAP, mis. 2021-2.")})
         if period is None or period not in periods:
-            raise NotFound("Belum ada hasil untuk periode ini.")
+            raise NotFound(_("Belum ada hasil untuk periode ini."))
         older = periods[periods.index(period) + 1 :]
         previous = older[0] if older else None
         cohort = request.query_params.get("cohort")
         if cohort and not (cohort.isascii() and cohort.isdigit() and len(cohort) == 4):
-            raise ValidationError({"cohort": "Angkatan harus berupa tahun, mis. 2018."})
+            raise ValidationError({"cohort": _("Angkatan harus berupa tahun, mis. 2018.")})
         province = request.query_params.get("province", "")
         if province and not re.fullmatch(r"\d{2}", province):
-            raise ValidationError({"province": "Provinsi harus berupa kode dua angka, mis. 35."})
+            raise ValidationError({"province": _("Provinsi harus berupa kode dua angka, mis. 35.")})
         kind = request.query_params.get("kind", "")
         if kind and kind not in ("kabupaten", "kota"):
-            raise ValidationError({"kind": "Jenis harus kabupaten atau kota."})
+            raise ValidationError({"kind": _("Jenis harus kabupaten atau kota.")})
         rows = selectors.ranking(
             period=period,
             previous=previous,

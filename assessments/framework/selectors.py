@@ -337,14 +337,14 @@ def cohort_standing(*, region) -> CohortStanding | None:
 
 
 MASTERPLAN_SORTS = {
-    "name": ("name",),
-    "code": ("code",),
-    "status": ("masterplan_figures__status",),
-    "completeness": ("masterplan_figures__masterplan_completeness",),
-    "programs": ("masterplan_figures__program_count",),
-    "quick_wins": ("masterplan_figures__quick_win_count",),
-    "budget": ("masterplan_figures__budget_total",),
-    "refreshed": ("masterplan_figures__refreshed_at",),
+    "name": "name",
+    "code": "code",
+    "status": "masterplan_figures__status",
+    "completeness": "masterplan_figures__masterplan_completeness",
+    "programs": "masterplan_figures__program_count",
+    "quick_wins": "masterplan_figures__quick_win_count",
+    "budget": "masterplan_figures__budget_total",
+    "refreshed": "masterplan_figures__refreshed_at",
 }
 
 
@@ -370,9 +370,8 @@ def masterplan_overview(
         regions = regions.filter(kind=kind)
     if status:
         regions = regions.filter(masterplan_figures__status=status)
-    fields = MASTERPLAN_SORTS.get(sort, MASTERPLAN_SORTS["completeness"])
-    order = [F(f).desc(nulls_last=True) if descending else F(f).asc(nulls_last=True) for f in fields]
-    return regions.order_by(*order, "code")
+    column = F(MASTERPLAN_SORTS.get(sort, MASTERPLAN_SORTS["completeness"]))
+    return regions.order_by(column.desc(nulls_last=True) if descending else column.asc(nulls_last=True), "code")
 
 
 def masterplan_totals(regions: QuerySet) -> dict:

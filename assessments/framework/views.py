@@ -182,7 +182,7 @@ class VersionSettingsView(AdminView):
 
     def post(self, request, version_pk):
         version = get_object_or_404(FrameworkVersion, pk=version_pk)
-        form = VersionSettingsForm(request.POST, instance=FrameworkVersion.objects.get(pk=version.pk))
+        form = VersionSettingsForm(request.POST, instance=version)
         if form.is_valid():
             try:
                 services.update_version_settings(version=version, **form.cleaned_data)

@@ -39,7 +39,7 @@ def analyst(world, client_for):
 )
 def test_tampered_urls_get_a_client_error(analyst, versions, url):
     response = analyst.get(url, HTTP_HOST=APEX)
-    assert 200 <= response.status_code < 500 and response.status_code != 500
+    assert response.status_code in (200, 302, 400, 404)  # a page, a fallback or a clear refusal: never a 500
 
 
 def test_a_nul_character_in_a_url_is_refused_with_a_message(analyst):

@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from openpyxl import load_workbook
 
-from programs import excel, services
+from programs import excel
 from programs.forms import format_targets, parse_targets
 from programs.models import LembarKomitmen, Opd, Program
 from tests.programs import factories
@@ -130,4 +130,3 @@ def test_tiny_targets_are_written_plainly_and_saved_again_unchanged(world, probo
     assert parse_targets(format_targets(stored)) == {2025: Decimal("0.0001")}
     with pytest.raises(Exception, match="empat desimal"):
         parse_targets("2025: 0,0000001")
-    assert services is not None

@@ -44,6 +44,7 @@ def test_a_large_file_is_queued_then_imported_all_at_once(
         job = _queue(client, good_file(3))
     assert len(callbacks) == 1  # the task is sent once the job row is committed
     assert (job.status, job.total, job.requested_by_id) == ("queued", 3, world.users["admin_probolinggo"].pk)
+    assert job.file_name == "program.xlsx"  # the name on the officer's computer, shown with the job
     assert Program.objects.count() == 0
     page = client.get(f"/program/excel/jobs/{job.pk}/", HTTP_HOST=HOST, HTTP_HX_REQUEST="true").content.decode()
     assert 'hx-trigger="every 2s"' in page and "Menunggu" in page
@@ -70,7 +71,8 @@ def test_a_large_file_is_queued_then_imported_all_at_once(
     assert not default_storage.exists(job.upload_name)
     done = client.get(f"/program/excel/jobs/{job.pk}/", HTTP_HOST=HOST).content.decode()
     assert "Impor selesai: 3 program baru, 0 program diperbarui." in done and "every 2s" not in done
-    assert f"/program/excel/jobs/{job.pk}/" in client.get("/program/excel/", HTTP_HOST=HOST).content.decode()
+    excel_page = client.get("/program/excel/", HTTP_HOST=HOST).content.decode()
+    assert f"/program/excel/jobs/{job.pk}/" in excel_page and "program.xlsx" in excel_page
 
 
 def test_a_job_refused_at_run_time_keeps_every_problem_and_writes_nothing(

@@ -47,6 +47,7 @@ def test_readiness_second_save_is_refused(world, client_for, probolinggo):
     assert client.post("/masterplan/buku-1/kesiapan/", data | {"base": base}, HTTP_HOST=P).status_code == 302
     stale = client.post("/masterplan/buku-1/kesiapan/", data | {"base": base}, HTTP_HOST=P)  # base of before
     assert stale.status_code == 409
+    assert "Isi ini diubah orang lain sejak Anda membukanya" in stale.content.decode()
 
 
 def test_strategy_second_save_is_refused(world, client_for, probolinggo):
