@@ -1,14 +1,17 @@
 """The API's single permission gate, the same rule as the page middleware.
 
 On a workspace host: the caller needs current access to that workspace
-(``tenants.selectors.workspace_access``), else 404; writes need a role listed in the view's
-``write_roles``. On the apex host: the caller must be signed in; writes need a ministry
+(``tenants.selectors.workspace_access``), else 404; then the view's ``capability`` (every
+method) and ``write_capability`` (writes; a view without one takes none) are checked by
+``tenants.access.view_allows``, the same check as the pages': a member refused gets 404 from
+both. On the apex host: the caller must be signed in; writes need a ministry
 admin. Anonymous callers get 401/403.
 """
 
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from tenants.access import view_allows
 from tenants.middleware import is_workspace_host
 from tenants.selectors import workspace_access
 
@@ -23,9 +26,9 @@ class HostAccessPermission(BasePermission):
             if access is None:
                 raise NotFound()
             request.access = access
-            if request.method in SAFE_METHODS:
-                return True
-            return access.role in getattr(view, "write_roles", ())
+            if not view_allows(view, access, request.method, writes_need_capability=True):
+                raise NotFound()
+            return True
         if request.method in SAFE_METHODS:
             return True
         return user.is_ministry_admin

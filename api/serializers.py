@@ -2,7 +2,6 @@
 
 from rest_framework import serializers
 
-from programs.models import BimtekStage
 from tenants.models import Cohort, Membership, Province, Region
 
 
@@ -58,9 +57,3 @@ class MemberInviteSerializer(serializers.Serializer):
 class WorkspaceSerializer(serializers.Serializer):
     schema_name = serializers.CharField()
     region = RegionSerializer()
-
-
-class BimtekStageSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = BimtekStage
-        fields = ["number", "title", "planned_date", "completed_on", "notes"]

@@ -7,7 +7,6 @@ urlpatterns = [
     path("workspace/", views.WorkspaceDetailView.as_view(), name="api-workspace"),
     path("members/", views.MemberListView.as_view(), name="api-member-list"),
     path("members/<int:pk>/", views.MemberDetailView.as_view(), name="api-member-detail"),
-    path("bimtek-stages/", views.BimtekStageListView.as_view(), name="api-bimtek-stage-list"),
     path("", include("programs.api_urls")),
     path("", include("assessments.api_urls")),
     path("schema/", SpectacularAPIView.as_view(urlconf="api.urls_workspace_schema"), name="api-schema"),

@@ -1,4 +1,4 @@
-"""Workspace API (region hosts): the workspace, its members and its Bimtek stages.
+"""Workspace API (region hosts) of the core: the workspace and its members.
 
 Every view passes ``HostAccessPermission`` (the default): outsiders get 404.
 """
@@ -9,12 +9,9 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.serializers import BimtekStageSerializer, MemberInviteSerializer, MemberSerializer, WorkspaceSerializer
-from programs.selectors import bimtek_stages
+from api.serializers import MemberInviteSerializer, MemberSerializer, WorkspaceSerializer
 from tenants import selectors, services
 from tenants.models import Membership
-
-ADMIN_ROLES = (Membership.Role.REGION_ADMIN, "ministry_admin")
 
 
 class WorkspaceDetailView(APIView):
@@ -25,7 +22,7 @@ class WorkspaceDetailView(APIView):
 
 class MemberListView(generics.ListCreateAPIView):
     serializer_class = MemberSerializer
-    write_roles = ADMIN_ROLES
+    write_capability = "can_manage_members"
     queryset = Membership.objects.none()  # for the schema; requests use get_queryset
 
     def get_queryset(self):
@@ -47,7 +44,7 @@ class MemberListView(generics.ListCreateAPIView):
 
 class MemberDetailView(generics.RetrieveDestroyAPIView):
     serializer_class = MemberSerializer
-    write_roles = ADMIN_ROLES
+    write_capability = "can_manage_members"
     queryset = Membership.objects.none()  # for the schema; requests use get_queryset
 
     def get_queryset(self):
@@ -55,11 +52,3 @@ class MemberDetailView(generics.RetrieveDestroyAPIView):
 
     def perform_destroy(self, instance):
         services.remove_member(membership=instance)
-
-
-class BimtekStageListView(generics.ListAPIView):
-    serializer_class = BimtekStageSerializer
-    pagination_class = None
-
-    def get_queryset(self):
-        return bimtek_stages()

@@ -14,7 +14,6 @@ from rest_framework.views import APIView
 
 from assessments import selectors, services
 from assessments.models import AssessmentCycle, AssessmentResponse
-from tenants.models import Membership
 
 
 class CycleSerializer(serializers.ModelSerializer):
@@ -133,12 +132,7 @@ class ResponseListView(generics.ListAPIView):
 
 
 class ResponseDetailView(APIView):
-    write_roles = (
-        Membership.Role.REGION_ADMIN,
-        Membership.Role.OPD_EDITOR,
-        Membership.Role.FACILITATOR,
-        "ministry_admin",
-    )
+    write_capability = "can_work_on_responses"
 
     def _response(self, cycle_pk, response_pk) -> AssessmentResponse:
         try:

@@ -7,3 +7,6 @@ class AssessmentsConfig(AppConfig):
 
     name = "assessments"
     verbose_name = _("Penilaian")
+
+    def ready(self):
+        from assessments import rules  # noqa: F401  (declares the assessment capabilities)

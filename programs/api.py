@@ -3,7 +3,7 @@
 OPDs, programs with their indicators, funding and milestones (nested), risks of quick wins
 (a sub-resource), the reference dimensions and funding sources, and the masterplan status
 with its workflow. Reads: any member. Writes go through ``programs.services`` with the same
-rules as the pages: ``HostAccessPermission`` lets only roles in ``write_roles`` write, and
+rules as the pages: ``HostAccessPermission`` checks the same capability as the page, and
 the services refuse what the object does not allow (an OPD editor and another OPD's
 program: 403). Validation errors are 400 with field messages; a stale ``version`` is 409.
 """
@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 
 from programs import rules, selectors, services
 from programs.models import (
+    BimtekStage,
     Dimension,
     Funding,
     FundingSource,
@@ -31,10 +32,6 @@ from programs.models import (
     Risk,
     SubDimension,
 )
-from tenants.models import Membership
-
-ADMIN_ROLES = (Membership.Role.REGION_ADMIN, "ministry_admin")
-PROGRAM_WRITE_ROLES = (*ADMIN_ROLES, Membership.Role.OPD_EDITOR)
 
 
 def actor_of(request) -> rules.Actor:
@@ -42,6 +39,12 @@ def actor_of(request) -> rules.Actor:
 
 
 # --- serializers ---------------------------------------------------------------------------
+
+
+class BimtekStageSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BimtekStage
+        fields = ["number", "title", "planned_date", "completed_on", "notes"]
 
 
 class SubDimensionSerializer(serializers.ModelSerializer):
@@ -334,6 +337,14 @@ def _stale(exc: services.StaleVersionError) -> Response:
 # --- views ---------------------------------------------------------------------------------
 
 
+class BimtekStageListView(generics.ListAPIView):
+    serializer_class = BimtekStageSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.bimtek_stages()
+
+
 class DimensionListView(generics.ListAPIView):
     serializer_class = DimensionSerializer
     pagination_class = None
@@ -350,7 +361,7 @@ class FundingSourceListView(generics.ListAPIView):
 
 class OpdListView(generics.ListCreateAPIView):
     serializer_class = OpdSerializer
-    write_roles = ADMIN_ROLES
+    write_capability = "can_edit_masterplan"
     queryset = Opd.objects.order_by("acronym")
 
     def perform_create(self, serializer):
@@ -359,7 +370,7 @@ class OpdListView(generics.ListCreateAPIView):
 
 class OpdDetailView(generics.RetrieveUpdateDestroyAPIView):
     serializer_class = OpdSerializer
-    write_roles = ADMIN_ROLES
+    write_capability = "can_edit_masterplan"
     queryset = Opd.objects.all()
     lookup_url_kwarg = "opd_pk"
 
@@ -379,7 +390,7 @@ class OpdDetailView(generics.RetrieveUpdateDestroyAPIView):
 class ProgramListView(generics.ListCreateAPIView):
     serializer_class = ProgramSerializer
     filterset_class = ProgramFilter
-    write_roles = PROGRAM_WRITE_ROLES
+    write_capability = "can_edit_programs"
     queryset = Program.objects.none()  # for the schema; requests use get_queryset
 
     def get_queryset(self):
@@ -396,7 +407,7 @@ class ProgramListView(generics.ListCreateAPIView):
 
 class ProgramDetailView(generics.RetrieveDestroyAPIView):
     serializer_class = ProgramSerializer
-    write_roles = PROGRAM_WRITE_ROLES
+    write_capability = "can_edit_programs"
     queryset = Program.objects.none()  # for the schema; requests use get_queryset
     lookup_url_kwarg = "program_pk"
 
@@ -423,7 +434,7 @@ class ProgramDetailView(generics.RetrieveDestroyAPIView):
 
 class RiskListView(generics.ListCreateAPIView):
     serializer_class = RiskSerializer
-    write_roles = PROGRAM_WRITE_ROLES
+    write_capability = "can_edit_programs"
     queryset = Risk.objects.none()  # for the schema; requests use get_queryset
     pagination_class = None
 
@@ -441,7 +452,7 @@ class RiskListView(generics.ListCreateAPIView):
 
 class RiskDetailView(generics.RetrieveUpdateDestroyAPIView):
     serializer_class = RiskSerializer
-    write_roles = PROGRAM_WRITE_ROLES
+    write_capability = "can_edit_programs"
     queryset = Risk.objects.none()  # for the schema; requests use get_queryset
     lookup_url_kwarg = "risk_pk"
 
@@ -469,7 +480,7 @@ class MasterplanTransitionListView(generics.ListCreateAPIView):
     ``reopen``). Who may take which step is decided by the service (403 with the reason)."""
 
     serializer_class = TransitionSerializer
-    write_roles = tuple(Membership.Role.values) + ("ministry_admin",)
+    write_capability = "can_take_workflow_steps"
     pagination_class = None
 
     def get_queryset(self):

@@ -5,6 +5,7 @@ from django.urls import path
 from programs import api
 
 urlpatterns = [
+    path("bimtek-stages/", api.BimtekStageListView.as_view(), name="api-bimtek-stage-list"),
     path("dimensions/", api.DimensionListView.as_view(), name="api-dimension-list"),
     path("funding-sources/", api.FundingSourceListView.as_view(), name="api-funding-source-list"),
     path("opds/", api.OpdListView.as_view(), name="api-opd-list"),

@@ -16,6 +16,17 @@ class ProgramsConfig(AppConfig):
 
     def ready(self):
         from assessments.rollup import register_snapshot_provider
+        from programs import panels, rules  # noqa: F401  (rules declares the masterplan capabilities)
         from programs.rollup import masterplan_snapshot
+        from tenants.signals import workspace_provisioned
 
         register_snapshot_provider(masterplan_snapshot)
+        panels.register()
+        workspace_provisioned.connect(_seed_new_workspace, dispatch_uid="programs.seed_workspace")
+
+
+def _seed_new_workspace(sender, *, region, **kwargs):
+    """A new workspace (inside its schema) gets the four Bimtek stages of its cohort's year."""
+    from programs.services import seed_workspace
+
+    seed_workspace(region=region)

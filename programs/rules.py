@@ -9,15 +9,31 @@ cannot disagree.
 from dataclasses import dataclass
 from functools import cached_property
 
+from tenants.access import MINISTRY_ADMIN, register_capability
+from tenants.access import Actor as WorkspaceActor
 from tenants.models import Membership
+
+Role = Membership.Role
+
+# Buku I/II, the directory, every program and risk, submit and publish.
+register_capability("can_edit_masterplan", roles={Role.REGION_ADMIN, MINISTRY_ADMIN})
+# Some programs at least: OPD editors only those their OPD leads (``can_edit_program``).
+register_capability("can_edit_programs", roles={Role.REGION_ADMIN, MINISTRY_ADMIN, Role.OPD_EDITOR})
+# Approve or return a submitted masterplan: the Dewan Smart City.
+register_capability("can_review", roles={Role.COUNCIL})
+# Facilitators (only while assigned: expired ones have no access) and working members.
+register_capability(
+    "can_comment", roles={Role.REGION_ADMIN, Role.OPD_EDITOR, Role.COUNCIL, Role.FACILITATOR, MINISTRY_ADMIN}
+)
+
+# Ask for a workflow step (submit, approve, return, publish, reopen): every member and the
+# ministry admin may ask; the service decides which step each may take.
+register_capability("can_take_workflow_steps", roles={*Role.values, MINISTRY_ADMIN})
 
 
 @dataclass
-class Actor:
-    """The user acting in the current workspace, with their access there."""
-
-    user: object
-    access: object  # tenants.selectors.WorkspaceAccess
+class Actor(WorkspaceActor):
+    """The user acting in the current workspace, with what the masterplan needs to know of them."""
 
     @cached_property
     def opd_id(self) -> int | None:

@@ -7,4 +7,4 @@ class TenantsConfig(AppConfig):
     verbose_name = _("Wilayah dan ruang kerja")
 
     def ready(self):
-        from tenants import signals  # noqa: F401
+        from tenants import rules, signals  # noqa: F401

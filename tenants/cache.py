@@ -7,7 +7,7 @@ changes (``tenants.signals``) and expire after an hour in any case.
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.models import Domain, Workspace
 
@@ -38,9 +38,5 @@ def workspace_for_host(hostname: str) -> Workspace | None:
 
 
 def forget_host(hostname: str) -> None:
-    previous = connection.tenant
-    connection.set_schema_to_public()
-    try:
+    with schema_context(get_public_schema_name()):
         cache.delete(_key(hostname))
-    finally:
-        connection.set_tenant(previous)

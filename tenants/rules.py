@@ -1,4 +1,13 @@
-"""Who may do what in the national layer, as named predicates."""
+"""Who may do what in the core: the national layer's predicates and the workspace capabilities
+of the core (members, the workspace's own dates). Apps declare theirs in their own ``rules.py``."""
+
+from tenants.access import MINISTRY_ADMIN, register_capability
+from tenants.models import Membership
+
+# Invite and remove members.
+register_capability("can_manage_members", roles={Membership.Role.REGION_ADMIN, MINISTRY_ADMIN})
+# The workspace's own settings and dates (e.g. the Bimtek stage dates).
+register_capability("can_edit_workspace", roles={Membership.Role.REGION_ADMIN, MINISTRY_ADMIN})
 
 
 def can_view_registry(user) -> bool:

@@ -1,11 +1,10 @@
 """Reads of the tenancy layer: the registry with its filters, memberships, access."""
 
-from dataclasses import dataclass
-
 from django.core.cache import caches
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from tenants.access import MINISTRY_ADMIN, MINISTRY_ANALYST, WorkspaceAccess
 from tenants.models import Cohort, Membership, Region, Workspace
 
 
@@ -100,70 +99,6 @@ def workspaces_of(*, user) -> QuerySet[Membership]:
     )
 
 
-@dataclass(frozen=True)
-class WorkspaceAccess:
-    """What one user may do in one workspace, resolved once per request."""
-
-    role: str  # a Membership.Role value, or "ministry_admin" / "ministry_analyst"
-    membership: Membership | None
-
-    @property
-    def can_manage_members(self) -> bool:
-        return self.role in (Membership.Role.REGION_ADMIN, "ministry_admin")
-
-    @property
-    def can_edit_workspace(self) -> bool:
-        return self.role in (Membership.Role.REGION_ADMIN, "ministry_admin")
-
-    @property
-    def can_edit_masterplan(self) -> bool:
-        """Buku I/II, the directory, every program and risk, submit and publish."""
-        return self.role in (Membership.Role.REGION_ADMIN, "ministry_admin")
-
-    @property
-    def can_edit_programs(self) -> bool:
-        """Some programs at least: OPD editors only those their OPD leads (``programs.rules``)."""
-        return self.can_edit_masterplan or self.role == Membership.Role.OPD_EDITOR
-
-    @property
-    def can_review(self) -> bool:
-        """Approve or return a submitted masterplan: the Dewan Smart City."""
-        return self.role == Membership.Role.COUNCIL
-
-    @property
-    def can_comment(self) -> bool:
-        """Facilitators (only while assigned: expired ones have no access) and working members."""
-        return self.role in (
-            Membership.Role.REGION_ADMIN,
-            Membership.Role.OPD_EDITOR,
-            Membership.Role.COUNCIL,
-            Membership.Role.FACILITATOR,
-            "ministry_admin",
-        )
-
-    @property
-    def can_self_assess(self) -> bool:
-        """Fill the region's self-assessment (scores and evidence)."""
-        return self.role in (Membership.Role.REGION_ADMIN, Membership.Role.OPD_EDITOR)
-
-    @property
-    def can_start_assessment(self) -> bool:
-        return self.role in (Membership.Role.REGION_ADMIN, "ministry_admin")
-
-    @property
-    def can_verify(self) -> bool:
-        """Assessors: a facilitator currently assigned to the region, or a ministry admin."""
-        return self.role in (Membership.Role.FACILITATOR, "ministry_admin")
-
-    @property
-    def can_reopen_assessment(self) -> bool:
-        return self.role == "ministry_admin"
-
-    @property
-    def is_national(self) -> bool:
-        return self.membership is None
-
-
 def workspace_access(*, user, workspace: Workspace) -> WorkspaceAccess | None:
     """The user's access to ``workspace``, or ``None`` when they must get nothing.
 
@@ -173,9 +108,9 @@ def workspace_access(*, user, workspace: Workspace) -> WorkspaceAccess | None:
     if not user.is_authenticated or not user.is_active or workspace.is_template:
         return None
     if user.is_ministry_admin:
-        return WorkspaceAccess("ministry_admin", None)
+        return WorkspaceAccess(MINISTRY_ADMIN, None)
     if user.is_ministry_staff:
-        return WorkspaceAccess("ministry_analyst", None)
+        return WorkspaceAccess(MINISTRY_ANALYST, None)
     membership = membership_for(user=user, workspace=workspace)
     return WorkspaceAccess(membership.role, membership) if membership else None
 

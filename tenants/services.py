@@ -11,15 +11,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django_tenants.utils import schema_exists
+from django_tenants.utils import schema_exists, tenant_context
 
 from tenants import selectors
 from tenants.cache import forget_host
 from tenants.clone import clone_template_schema
 from tenants.models import Cohort, Domain, Membership, Province, ProvisioningJob, Region, Workspace
+from tenants.signals import workspace_provisioned
 
 logger = logging.getLogger(__name__)
 
@@ -150,20 +151,10 @@ def provision_workspace(*, region: Region) -> ProvisionResult:
         clone_template_schema(schema_name)
         workspace = Workspace.objects.create(schema_name=schema_name, region=region)
         domain = Domain.objects.create(domain=workspace_domain(region), tenant=workspace, is_primary=True)
-        from programs.services import seed_workspace
-
-        with_schema(workspace, lambda: seed_workspace(region=region))
+        with tenant_context(workspace):
+            workspace_provisioned.send(sender=Workspace, workspace=workspace, region=region)
     forget_host(domain.domain)
     return ProvisionResult(workspace, True, time.perf_counter() - started)
-
-
-def with_schema(workspace: Workspace, fn: Callable[[], object]):
-    previous = connection.tenant
-    connection.set_tenant(workspace)
-    try:
-        return fn()
-    finally:
-        connection.set_tenant(previous)
 
 
 def provision_regions(

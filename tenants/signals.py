@@ -1,13 +1,22 @@
-"""Keep the caches honest: any change to a domain or workspace drops the cached entries of
-the host names involved; any change to a membership drops its cached lookup."""
+"""Signals of the core, and the receivers that keep its caches honest.
+
+``workspace_provisioned`` is how apps plug into a new workspace: it is sent inside the new
+schema, in the provisioning transaction, with ``workspace`` and ``region``; each app's
+receiver writes its first content there (a failure rolls the whole workspace back).
+
+Any change to a domain or workspace drops the cached entries of the host names involved;
+any change to a membership drops its cached lookup.
+"""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from tenants.cache import forget_host
 from tenants.models import Domain, Membership, Workspace
 from tenants.selectors import forget_membership
+
+workspace_provisioned = Signal()  # kwargs: workspace, region; sent inside the new schema
 
 
 @receiver(pre_save, sender=Domain)

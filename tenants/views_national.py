@@ -59,19 +59,12 @@ class RegistryView(NationalView):
 
 class RegionDetailView(NationalView):
     def get(self, request, code):
-        region = get_object_or_404(
-            Region.objects.select_related("province", "cohort", "workspace", "masterplan_figures"), code=code
-        )
+        region = get_object_or_404(Region.objects.select_related("province", "cohort", "workspace"), code=code)
         domain = None
         if hasattr(region, "workspace"):
             domain = region.workspace.domains.filter(is_primary=True).first()
-        context = {"region": region, "domain": domain}
-        if request.user.is_ministry_staff:
-            # The national figures of the region (written by its workspace's background
-            # refresh): its masterplan now and its latest assessment periods.
-            context["figures"] = getattr(region, "masterplan_figures", None) if domain else None
-            context["snapshots"] = list(region.snapshots.order_by("-year", "-stage")[:4])
-        return render(request, "tenants/region_detail.html", context)
+        # The apps' national figures of the region come as panels (``tenants.panels``).
+        return render(request, "tenants/region_detail.html", {"region": region, "domain": domain})
 
 
 class CohortListView(NationalView):

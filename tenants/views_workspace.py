@@ -17,19 +17,21 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views import View
 
-from programs import selectors as program_selectors
 from tenants import selectors, services
+from tenants.access import view_allows
 from tenants.forms import InviteMemberForm
 from tenants.models import Membership
 
 
 class WorkspaceView(View):
-    """Base of workspace pages; ``capability`` names an attribute of ``request.access``."""
+    """Base of workspace pages: ``capability`` (every method) and ``write_capability`` (POST…)
+    name capabilities (``tenants.access``); checked like the API's, refused with 404."""
 
     capability: str | None = None
+    write_capability: str | None = None
 
     def dispatch(self, request, *args, **kwargs):
-        if self.capability and not getattr(request.access, self.capability):
+        if not view_allows(self, request.access, request.method):
             raise Http404()
         return super().dispatch(request, *args, **kwargs)
 
@@ -37,16 +39,11 @@ class WorkspaceView(View):
 class WorkspaceHomeView(WorkspaceView):
     def get(self, request):
         workspace = request.tenant
-        stages = list(program_selectors.bimtek_stages())
+        # The apps' parts of the home come as panels (``tenants.panels``).
         return render(
             request,
             "tenants/workspace_home.html",
-            {
-                "region": workspace.region,
-                "members": selectors.current_members_of(workspace=workspace),
-                "stages": stages,
-                "next_stage": program_selectors.next_bimtek_stage(stages),
-            },
+            {"region": workspace.region, "members": selectors.current_members_of(workspace=workspace)},
         )
 
 

@@ -8,3 +8,8 @@ class FrameworkConfig(AppConfig):
     name = "assessments.framework"
     label = "framework"
     verbose_name = _("Kerangka penilaian")
+
+    def ready(self):
+        from assessments.framework import panels
+
+        panels.register()

@@ -42,6 +42,7 @@ SHARED_APPS = [
     "axes",
     "simple_history",
     "api",
+    "deploy.demo",
 ]
 TENANT_APPS = [
     "programs",

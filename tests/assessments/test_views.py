@@ -149,7 +149,7 @@ def test_the_api_lists_cycles_with_their_index_and_patches_a_score(world, client
     detail = client.get(f"/api/v1/assessment-cycles/{cycle.pk}/", HTTP_HOST=P).json()
     assert detail["index"]["overall"] is None and len(detail["index"]["missing"]) == 29
     analyst = client_for(world.users["ministry_analyst"])
-    assert analyst.patch(url, {"self_score": "1"}, content_type="application/json", HTTP_HOST=P).status_code == 403
+    assert analyst.patch(url, {"self_score": "1"}, content_type="application/json", HTTP_HOST=P).status_code == 404
 
 
 def test_the_workspace_page_shows_history_beside_computed_and_the_cohort_position(world, client_for, db):

@@ -78,6 +78,7 @@ PAGES = {
     "notifications": ("get", READ),
     "notification-count": ("get", READ),
     # the API: reads for every member; writes by the same rules
+    "api-bimtek-stage-list": ("get", READ),
     "api-dimension-list": ("get", READ),
     "api-funding-source-list": ("get", READ),
     "api-opd-list": ("get", READ),
@@ -91,12 +92,12 @@ PAGES = {
 }
 API_WRITES = {
     # (url name, method, body builder) -> expected by role
-    ("api-program-detail", "delete"): expect(admin=204, editor_own=204, rest=403),
-    ("api-risk-detail", "delete"): expect(admin=204, editor_own=204, rest=403),
-    ("api-risk-detail", "patch"): expect(admin=200, editor_own=200, rest=403),
-    ("api-risk-list", "post"): expect(admin=201, editor_own=201, rest=403),
-    ("api-opd-list", "post"): expect(admin=201, rest=403),
-    ("api-opd-detail", "patch"): expect(admin=200, rest=403),
+    ("api-program-detail", "delete"): expect(admin=204, editor_own=204, editor_other=403, rest=404),
+    ("api-risk-detail", "delete"): expect(admin=204, editor_own=204, editor_other=403, rest=404),
+    ("api-risk-detail", "patch"): expect(admin=200, editor_own=200, editor_other=403, rest=404),
+    ("api-risk-list", "post"): expect(admin=201, editor_own=201, editor_other=403, rest=404),
+    ("api-opd-list", "post"): expect(admin=201, rest=404),
+    ("api-opd-detail", "patch"): expect(admin=200, rest=404),
     ("api-masterplan-transitions", "post"): expect(admin=201, rest=403),
 }
 API_BODIES = {

@@ -1,4 +1,5 @@
-"""Demo data for the local stack: two cohorts, their workspaces, and one user per role.
+"""Demo data for the local stack: two cohorts, their workspaces, one user per role, and each
+app's demo content (the masterplan of Kota Probolinggo, frameworks and assessments).
 
 Idempotent: running it again changes nothing and prints the same logins.
 """
@@ -9,7 +10,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from assessments.demo import seed_demo_assessments
 from platform.accounts.models import User
+from programs.demo import seed_masterplan_demo
 from tenants.models import Cohort, Membership, Region, Workspace
 from tenants.services import load_regions, provision_regions, workspace_domain
 
@@ -73,15 +76,11 @@ class Command(BaseCommand):
                     workspace=workspace,
                     defaults={"role": role, "valid_until": until, "valid_from": date(2018, 1, 1) if until else None},
                 )
-        from programs.demo import seed_masterplan_demo
-
         seed_masterplan_demo(
             workspace=Workspace.objects.get(region_id="35.74"),
             admin=User.objects.get(email="diskominfo@probolinggokota.go.id"),
             editor=User.objects.get(email="bappeda@probolinggokota.go.id"),
         )
-        from assessments.demo import seed_demo_assessments
-
         seed_demo_assessments()
         self._print_logins()
 

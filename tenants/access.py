@@ -1,0 +1,89 @@
+"""Who may do what in a workspace: one vocabulary of capabilities, owned by the apps.
+
+A *capability* (``can_edit_programs``) names what a role may do in a workspace. Each app
+declares its own in its ``rules.py`` with ``register_capability`` (the core declares only
+its own: members and the workspace's dates); ``WorkspaceAccess`` resolves them for the user
+of the request. Pages (``WorkspaceView``) and API views (``api.permissions.HostAccessPermission``)
+declare the capability they need in the same two attributes and are checked by the same
+function, ``view_allows``, so a member refused an action gets the same answer (404) from both.
+"""
+
+from dataclasses import dataclass
+
+# National roles act in every workspace without a membership.
+MINISTRY_ADMIN = "ministry_admin"
+MINISTRY_ANALYST = "ministry_analyst"
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+_capabilities: dict[str, frozenset[str]] = {}
+
+
+def register_capability(name: str, *, roles) -> None:
+    """Declare capability ``name`` held by ``roles`` (``Membership.Role`` values or a national role)."""
+    if not name.startswith("can_"):
+        raise ValueError(f"a capability reads as a question: can_…, not {name!r}")
+    roles = frozenset(str(role) for role in roles)
+    if _capabilities.get(name, roles) != roles:
+        raise ValueError(f"capability {name!r} declared twice with other roles")
+    _capabilities[name] = roles
+
+
+def capabilities() -> dict[str, frozenset[str]]:
+    return dict(_capabilities)
+
+
+def roles_with(name: str) -> frozenset[str]:
+    try:
+        return _capabilities[name]
+    except KeyError:
+        raise LookupError(f"unknown capability {name!r}: declare it in an app's rules.py") from None
+
+
+@dataclass(frozen=True)
+class WorkspaceAccess:
+    """What one user may do in one workspace, resolved once per request.
+
+    ``access.can_edit_programs`` (in code and templates) reads a registered capability.
+    """
+
+    role: str  # a Membership.Role value, or MINISTRY_ADMIN / MINISTRY_ANALYST
+    membership: object | None  # tenants.models.Membership, None for ministry staff
+
+    def can(self, capability: str) -> bool:
+        return self.role in roles_with(capability)
+
+    def __getattr__(self, name: str):
+        if name.startswith("can_"):
+            return self.can(name)
+        raise AttributeError(name)
+
+    @property
+    def is_national(self) -> bool:
+        return self.membership is None
+
+
+@dataclass
+class Actor:
+    """The user acting in the current workspace, with their access there; services take it."""
+
+    user: object
+    access: WorkspaceAccess
+
+    def can(self, capability: str) -> bool:
+        return self.access.can(capability)
+
+
+def view_allows(view, access: WorkspaceAccess, method: str, *, writes_need_capability: bool = False) -> bool:
+    """Whether ``access`` passes the view's ``capability`` (every method) and ``write_capability``
+    (methods that change something). The one check of pages and API views alike.
+
+    With ``writes_need_capability`` (the API), a view that declares no ``write_capability``
+    takes no writes at all: fail-closed.
+    """
+    needed = [getattr(view, "capability", None)]
+    if method not in SAFE_METHODS:
+        write = getattr(view, "write_capability", None)
+        if write is None and writes_need_capability:
+            return False
+        needed.append(write)
+    return all(access.can(name) for name in needed if name)

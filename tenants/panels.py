@@ -1,0 +1,46 @@
+"""Panels: how a domain app shows a part of its own on a page of the core.
+
+The core's pages (the workspace home, the region page of the national layer) name *slots*;
+an app registers, in its ``AppConfig.ready``, a panel for a slot: a template and a context
+function. The page renders every panel of the slot in order with ``{% panels "slot" %}``.
+The core never imports an app to draw its part (``pretalx`` plugins answer a signal the
+same way).
+
+A context function gets the request and the page's own context and returns the panel's
+context, or ``None`` when the panel has nothing to show (it is then left out).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Slots of the core's pages.
+WORKSPACE_HOME_FACTS = "workspace_home.facts"  # beside the region's card, in its grid
+WORKSPACE_HOME = "workspace_home"  # below the grid, above the members
+REGION_DETAIL = "region_detail"  # the region page of the national layer (ministry staff)
+SLOTS = (WORKSPACE_HOME_FACTS, WORKSPACE_HOME, REGION_DETAIL)
+
+
+@dataclass(frozen=True)
+class Panel:
+    slot: str
+    template: str
+    context: Callable[..., dict | None]
+    order: int = 100
+
+
+_registry: dict[str, list[Panel]] = {slot: [] for slot in SLOTS}
+
+
+def register_panel(*, slot: str, template: str, context: Callable[..., dict | None], order: int = 100) -> Panel:
+    """Show ``template`` in ``slot``, with the context ``context(request, page_context)`` returns."""
+    if slot not in _registry:
+        raise ValueError(f"unknown panel slot {slot!r}; slots: {', '.join(SLOTS)}")
+    panel = Panel(slot=slot, template=template, context=context, order=order)
+    if panel not in _registry[slot]:
+        _registry[slot].append(panel)
+        _registry[slot].sort(key=lambda p: p.order)
+    return panel
+
+
+def panels_of(slot: str) -> list[Panel]:
+    return list(_registry[slot])
