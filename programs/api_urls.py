@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from programs import api
+from programs.api import views as api
 
 urlpatterns = [
     path("bimtek-stages/", api.BimtekStageListView.as_view(), name="api-bimtek-stage-list"),

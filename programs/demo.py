@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import transaction
 from django_tenants.utils import tenant_context
 
-from programs import services
+from programs import selectors, services
 from programs.models import Dimension, FundingSource, Opd, Person, Program, Readiness, SubDimension
 from programs.rules import Actor
 from tenants.selectors import workspace_access
@@ -130,7 +130,7 @@ def seed_masterplan_demo(*, workspace, admin, editor=None) -> None:
                 )
         if editor is not None:
             services.assign_opd_editor(actor=actor, user=editor, opd=opds["BAPPEDA"])
-        masterplan = services.selectors.masterplan()
+        masterplan = selectors.masterplan()
         if not masterplan.vision and masterplan.is_editable:
             services.update_masterplan_text(
                 actor=actor,

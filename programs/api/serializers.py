@@ -1,29 +1,15 @@
-"""Workspace API of the masterplan (``/api/v1/`` on region hosts).
-
-OPDs, programs with their indicators, funding and milestones (nested), risks of quick wins
-(a sub-resource), the reference dimensions and funding sources, and the masterplan status
-with its workflow. Reads: any member. Writes go through ``programs.services`` with the same
-rules as the pages: ``HostAccessPermission`` checks the same capability as the page, and
-the services refuse what the object does not allow (an OPD editor and another OPD's
-program: 403). Validation errors are 400 with field messages; a stale ``version`` is 409.
-"""
+"""Serializers of the masterplan API: reference data, OPDs, programs (output built from the
+prefetched rows; input with nested indicators, funding and milestones), risks, the
+masterplan and its workflow."""
 
 import re
 
-import django_filters
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, generics, serializers, status
-from rest_framework.response import Response
-from rest_framework.views import APIView
+from rest_framework import serializers
 
-from programs import rules, selectors, services
 from programs.models import (
     BimtekStage,
     Dimension,
-    Funding,
     FundingSource,
     Masterplan,
     MasterplanTransition,
@@ -32,13 +18,6 @@ from programs.models import (
     Risk,
     SubDimension,
 )
-
-
-def actor_of(request) -> rules.Actor:
-    return rules.Actor(user=request.user, access=request.access)
-
-
-# --- serializers ---------------------------------------------------------------------------
 
 
 class BimtekStageSerializer(serializers.ModelSerializer):
@@ -295,200 +274,3 @@ class TransitionSerializer(serializers.ModelSerializer):
 class TransitionInputSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=MasterplanTransition.Action.choices)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-# --- filters -------------------------------------------------------------------------------
-
-
-class ProgramFilter(django_filters.FilterSet):
-    dimension = django_filters.CharFilter(field_name="dimension__code")
-    sub_dimension = django_filters.CharFilter(field_name="sub_dimension__code")
-    lead_opd = django_filters.CharFilter(field_name="lead_opd__acronym", lookup_expr="iexact")
-    horizon = django_filters.ChoiceFilter(choices=Program.Horizon.choices)
-    status = django_filters.ChoiceFilter(choices=Program.Status.choices)
-    is_quick_win = django_filters.BooleanFilter()
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains")
-
-    class Meta:
-        model = Program
-        fields = ["dimension", "sub_dimension", "lead_opd", "horizon", "status", "is_quick_win", "q"]
-
-
-def program_queryset():
-    return selectors.programs().prefetch_related(
-        "partner_opds",
-        "indicators",
-        Prefetch("funding", queryset=Funding.objects.select_related("source")),
-        "milestones",
-        "risks",
-    )
-
-
-def _program_data(validated: dict) -> tuple[dict, int | None]:
-    data = dict(validated)
-    version = data.pop("version", None)
-    return data, version
-
-
-def _stale(exc: services.StaleVersionError) -> Response:
-    return Response({"version": [exc.message], "current_version": exc.current_version}, status=status.HTTP_409_CONFLICT)
-
-
-# --- views ---------------------------------------------------------------------------------
-
-
-class BimtekStageListView(generics.ListAPIView):
-    serializer_class = BimtekStageSerializer
-    pagination_class = None
-
-    def get_queryset(self):
-        return selectors.bimtek_stages()
-
-
-class DimensionListView(generics.ListAPIView):
-    serializer_class = DimensionSerializer
-    pagination_class = None
-
-    def get_queryset(self):
-        return selectors.dimensions()
-
-
-class FundingSourceListView(generics.ListAPIView):
-    serializer_class = FundingSourceSerializer
-    pagination_class = None
-    queryset = FundingSource.objects.order_by("order")
-
-
-class OpdListView(generics.ListCreateAPIView):
-    serializer_class = OpdSerializer
-    write_capability = "can_edit_masterplan"
-    queryset = Opd.objects.order_by("acronym")
-
-    def perform_create(self, serializer):
-        serializer.instance = services.save_opd(actor=actor_of(self.request), **serializer.validated_data)
-
-
-class OpdDetailView(generics.RetrieveUpdateDestroyAPIView):
-    serializer_class = OpdSerializer
-    write_capability = "can_edit_masterplan"
-    queryset = Opd.objects.all()
-    lookup_url_kwarg = "opd_pk"
-
-    def perform_update(self, serializer):
-        data = {
-            "name": serializer.instance.name,
-            "acronym": serializer.instance.acronym,
-            "head": serializer.instance.head,
-        }
-        data.update(serializer.validated_data)
-        serializer.instance = services.save_opd(actor=actor_of(self.request), opd=serializer.instance, **data)
-
-    def perform_destroy(self, instance):
-        services.delete_opd(actor=actor_of(self.request), opd=instance)
-
-
-class ProgramListView(generics.ListCreateAPIView):
-    serializer_class = ProgramSerializer
-    filterset_class = ProgramFilter
-    write_capability = "can_edit_programs"
-    queryset = Program.objects.none()  # for the schema; requests use get_queryset
-
-    def get_queryset(self):
-        return program_queryset()
-
-    @extend_schema(request=ProgramInputSerializer, responses={201: ProgramSerializer})
-    def post(self, request):
-        incoming = ProgramInputSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        data, _version = _program_data(incoming.validated_data)
-        program = services.save_program(actor=actor_of(request), data=data)
-        return Response(ProgramSerializer(program_queryset().get(pk=program.pk)).data, status=status.HTTP_201_CREATED)
-
-
-class ProgramDetailView(generics.RetrieveDestroyAPIView):
-    serializer_class = ProgramSerializer
-    write_capability = "can_edit_programs"
-    queryset = Program.objects.none()  # for the schema; requests use get_queryset
-    lookup_url_kwarg = "program_pk"
-
-    def get_queryset(self):
-        return program_queryset()
-
-    @extend_schema(request=ProgramInputSerializer, responses={200: ProgramSerializer, 409: None})
-    def put(self, request, program_pk):
-        program = self.get_object()
-        incoming = ProgramInputSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        data, version = _program_data(incoming.validated_data)
-        if version is None:
-            raise exceptions.ValidationError({"version": [_("Sertakan versi program yang Anda baca.")]})
-        try:
-            services.save_program(actor=actor_of(request), program=program, data=data, expected_version=version)
-        except services.StaleVersionError as exc:
-            return _stale(exc)
-        return Response(ProgramSerializer(program_queryset().get(pk=program.pk)).data)
-
-    def perform_destroy(self, instance):
-        services.delete_program(actor=actor_of(self.request), program=instance)
-
-
-class RiskListView(generics.ListCreateAPIView):
-    serializer_class = RiskSerializer
-    write_capability = "can_edit_programs"
-    queryset = Risk.objects.none()  # for the schema; requests use get_queryset
-    pagination_class = None
-
-    def program(self):
-        return get_object_or_404(Program, pk=self.kwargs["program_pk"])
-
-    def get_queryset(self):
-        return Risk.objects.filter(program=self.program())
-
-    def perform_create(self, serializer):
-        serializer.instance = services.save_risk(
-            actor=actor_of(self.request), program=self.program(), **serializer.validated_data
-        )
-
-
-class RiskDetailView(generics.RetrieveUpdateDestroyAPIView):
-    serializer_class = RiskSerializer
-    write_capability = "can_edit_programs"
-    queryset = Risk.objects.none()  # for the schema; requests use get_queryset
-    lookup_url_kwarg = "risk_pk"
-
-    def get_queryset(self):
-        return Risk.objects.filter(program_id=self.kwargs["program_pk"]).select_related("program")
-
-    def perform_update(self, serializer):
-        risk = serializer.instance
-        serializer.instance = services.save_risk(
-            actor=actor_of(self.request), program=risk.program, risk=risk, **serializer.validated_data
-        )
-
-    def perform_destroy(self, instance):
-        services.delete_risk(actor=actor_of(self.request), risk=instance)
-
-
-class MasterplanView(APIView):
-    @extend_schema(responses=MasterplanSerializer)
-    def get(self, request):
-        return Response(MasterplanSerializer(selectors.masterplan()).data)
-
-
-class MasterplanTransitionListView(generics.ListCreateAPIView):
-    """The workflow log; POST takes a step (``submit``, ``approve``, ``return``, ``publish``,
-    ``reopen``). Who may take which step is decided by the service (403 with the reason)."""
-
-    serializer_class = TransitionSerializer
-    write_capability = "can_take_workflow_steps"
-    pagination_class = None
-
-    def get_queryset(self):
-        return selectors.transitions()
-
-    @extend_schema(request=TransitionInputSerializer, responses={201: MasterplanSerializer})
-    def post(self, request):
-        incoming = TransitionInputSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        masterplan = services.transition_masterplan(actor=actor_of(request), **incoming.validated_data)
-        return Response(MasterplanSerializer(masterplan).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,97 @@
+"""The Bimtek year of a workspace: its four stages seeded at provisioning, their dates kept
+by the region, and the reminders e-mailed to region admins before a stage."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import connection, transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from platform.context_processors import absolute_url
+from programs.models import BimtekStage
+
+# Stage titles are stored in Indonesian (the language of the documents); the UI translates.
+STAGE_TITLES = {
+    1: gettext_noop("Kesiapan struktur, infrastruktur dan suprastruktur; analisis strategis"),
+    2: gettext_noop("Analisis kesenjangan per dimensi; rancangan program"),
+    3: gettext_noop("Buku II masterplan: strategi, rencana aksi, roadmap, quick win"),
+    4: gettext_noop("Finalisasi masterplan dan lembar komitmen"),
+}
+# One stage a month from July, as in most cohorts since 2017; regions adjust their dates.
+DEFAULT_STAGE_MONTHS = {1: 7, 2: 8, 3: 9, 4: 10}
+REMINDER_DAYS_AHEAD = 14
+
+
+def seed_workspace(*, region) -> None:
+    """First content of a new workspace: the four Bimtek stages of its cohort's year."""
+    year = region.cohort.year if region.cohort_id else date.today().year
+    BimtekStage.objects.bulk_create(
+        [
+            BimtekStage(number=n, title=STAGE_TITLES[n], planned_date=date(year, DEFAULT_STAGE_MONTHS[n], 1))
+            for n in range(1, 5)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+@transaction.atomic
+def update_bimtek_stage(
+    *, stage: BimtekStage, planned_date: date | None, completed_on: date | None, notes: str
+) -> BimtekStage:
+    if completed_on and completed_on > date.today():
+        raise ValidationError({"completed_on": _("Tanggal selesai tidak boleh di masa depan.")})
+    stage.planned_date, stage.completed_on, stage.notes = planned_date, completed_on, notes
+    stage.full_clean()
+    stage.save()
+    return stage
+
+
+def send_bimtek_reminders(*, today: date) -> int:
+    """E-mail the workspace's region admins about Bimtek stages due within two weeks.
+
+    Runs in the schema of one workspace (the daily beat entry is sent to each). A stage is
+    announced once; returns the number of stages announced.
+    """
+    from tenants.models import Membership
+    from tenants.selectors import current_members_of
+
+    workspace = connection.tenant
+    due = list(
+        BimtekStage.objects.filter(
+            completed_on__isnull=True,
+            reminded_on__isnull=True,
+            planned_date__gte=today,
+            planned_date__lte=today + timedelta(days=REMINDER_DAYS_AHEAD),
+        )
+    )
+    if not due:
+        return 0
+    recipients = [
+        m.user.email
+        for m in current_members_of(workspace=workspace).filter(role=Membership.Role.REGION_ADMIN, user__is_active=True)
+    ]
+    workspace_url = absolute_url(workspace.domains.get(is_primary=True).domain)
+    for stage in due:
+        if recipients:
+            with translation.override("id"):
+                send_mail(
+                    subject=_("Bimtek %(stage)s %(region)s: %(date)s")
+                    % {
+                        "stage": stage.roman,
+                        "region": workspace.region.name,
+                        "date": stage.planned_date.strftime("%d-%m-%Y"),
+                    },
+                    message=render_to_string(
+                        "programs/email/bimtek_reminder.txt",
+                        {"stage": stage, "region": workspace.region, "workspace_url": workspace_url},
+                    ),
+                    from_email=None,
+                    recipient_list=recipients,
+                )
+        stage.reminded_on = today
+        stage.save(update_fields=["reminded_on"])
+    return len(due)

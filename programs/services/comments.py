@@ -1,0 +1,98 @@
+"""Comments on a section or a program with @mentions, and in-app notifications (each also
+e-mailed after commit)."""
+
+import re
+
+from django.core.mail import send_mail
+from django.db import connection, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from platform.context_processors import absolute_url
+from programs import rules
+from programs.models import Comment, Notification, Program
+from programs.rules import Actor
+from programs.services.common import refused
+
+EMAIL_MENTION = re.compile(r"@([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+
+
+def mentioned_users(body: str) -> list:
+    """Current members of this workspace named in ``body`` as ``@e-mail`` or ``@Full Name``."""
+    from tenants.selectors import current_members_of
+
+    emails = {e.lower().rstrip(".") for e in EMAIL_MENTION.findall(body)}
+    lowered = body.lower()
+    found = {}
+    for membership in current_members_of(workspace=connection.tenant):
+        user = membership.user
+        name = user.full_name.strip().lower()
+        if user.email.lower() in emails or (name and f"@{name}" in lowered):
+            found[user.pk] = user
+    return list(found.values())
+
+
+def notify(*, users, message: str, url: str = "", comment: Comment | None = None, body: str = "") -> None:
+    """An in-app notification and, after commit, an e-mail to each of ``users``."""
+    users = [u for u in users if u.is_active]
+    if not users:
+        return
+    message = message[:300]
+    Notification.objects.bulk_create([Notification(user=u, comment=comment, message=message, url=url) for u in users])
+    workspace = connection.tenant
+    text = render_to_string(
+        "programs/email/notification.txt",
+        {
+            "message": message,
+            "body": body,
+            "link": absolute_url(workspace.domains.get(is_primary=True).domain, url or "/"),
+            "region": workspace.region,
+        },
+    )
+    subject = _("[Smart City %(region)s] %(message)s") % {"region": workspace.region.name, "message": message}
+    emails = [u.email for u in users]
+    transaction.on_commit(
+        lambda: send_mail(subject=subject[:200], message=text, from_email=None, recipient_list=emails)
+    )
+
+
+def members_with_role(role: str) -> list:
+    from tenants.selectors import current_members_of
+
+    return [m.user for m in current_members_of(workspace=connection.tenant).filter(role=role)]
+
+
+@transaction.atomic
+def add_comment(*, actor: Actor, section: str, body: str, program: Program | None = None, url: str = "") -> Comment:
+    """A comment on a section or a program; mentioned members get an e-mail and a notification."""
+    if not rules.can_comment(actor):
+        raise refused(_("Anda hanya dapat membaca ruang kerja ini."))
+    if program is not None:
+        section = Comment.Section.PROGRAM
+    comment = Comment(section=section, program=program, author=actor.user, body=body.strip())
+    comment.full_clean()
+    comment.save()
+    where = str(program) if program else comment.get_section_display()
+    notify(
+        users=[u for u in mentioned_users(comment.body) if u.pk != actor.user.pk],
+        message=_("%(author)s menyebut Anda dalam komentar pada %(where)s") % {"author": actor.user, "where": where},
+        url=url,
+        comment=comment,
+        body=comment.body,
+    )
+    return comment
+
+
+@transaction.atomic
+def resolve_comment(*, actor: Actor, comment: Comment) -> Comment:
+    if not rules.can_resolve_comment(actor, comment):
+        raise refused(_("Hanya penulis komentar atau admin daerah yang dapat menyelesaikannya."))
+    if comment.resolved_at is None:
+        comment.resolved_at, comment.resolved_by = timezone.now(), actor.user
+        comment.save(update_fields=["resolved_at", "resolved_by"])
+    return comment
+
+
+def mark_notifications_read(*, user) -> int:
+    return Notification.objects.filter(user_id=user.pk, read_at__isnull=True).update(read_at=timezone.now())

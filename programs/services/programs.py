@@ -1,0 +1,258 @@
+"""Programs (*lembar inovasi*): saving one with its indicators, funding and milestones under
+the optimistic lock, deleting it, and its saved versions (snapshots, restore)."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from programs import rules
+from programs.models import (
+    Dimension,
+    Funding,
+    FundingSource,
+    Indicator,
+    Milestone,
+    Opd,
+    Program,
+    ProgramRevision,
+    SubDimension,
+)
+from programs.rules import Actor
+from programs.services.common import (
+    STALE_MESSAGE,
+    StaleVersionError,
+    changed,
+    delete,
+    editable_masterplan,
+    refused,
+    save,
+)
+
+PROGRAM_FIELDS = (
+    "title",
+    "dimension",
+    "sub_dimension",
+    "description",
+    "goals",
+    "targets",
+    "lead_opd",
+    "partners",
+    "horizon",
+    "start_year",
+    "end_year",
+    "alignment_rpjpd",
+    "alignment_rpjmd",
+    "alignment_renstra",
+    "status",
+    "is_quick_win",
+    "monitoring",
+)
+
+
+def _row_errors(label: str, number: int, exc: ValidationError) -> list[str]:
+    errors = []
+    for field, messages_ in exc.message_dict.items():
+        for message in messages_:
+            errors.append(
+                _("%(label)s baris %(row)s, %(field)s: %(message)s")
+                % {"label": label, "row": number, "field": field, "message": message}
+            )
+    return errors
+
+
+def validate_program_data(data: dict) -> None:
+    """Cross-field rules of a program and its rows; raises ``ValidationError`` by field.
+
+    ``data`` holds the program's fields (model instances for relations) and the lists
+    ``indicators``, ``funding`` and ``milestones`` of dicts (see ``program_snapshot``).
+    """
+    errors: dict[str, list[str]] = {}
+    dimension, sub = data.get("dimension"), data.get("sub_dimension")
+    if dimension and sub and sub.dimension_id != dimension.pk:
+        errors.setdefault("sub_dimension", []).append(
+            _("Subdimensi %(sub)s bukan bagian dari dimensi %(dimension)s.") % {"sub": sub, "dimension": dimension}
+        )
+    start, end = data.get("start_year"), data.get("end_year")
+    if start and end and end < start:
+        errors.setdefault("end_year", []).append(_("Tahun selesai tidak boleh sebelum tahun mulai."))
+    seen = set()
+    for number, row in enumerate(data.get("funding", []), start=1):
+        key = (row["source"].pk, row["year"])
+        if key in seen:
+            errors.setdefault("funding", []).append(
+                _("Pembiayaan baris %(row)s: sumber %(source)s tahun %(year)s sudah ada di baris lain.")
+                % {"row": number, "source": row["source"], "year": row["year"]}
+            )
+        seen.add(key)
+        if start and end and not start <= row["year"] <= end:
+            errors.setdefault("funding", []).append(
+                _("Pembiayaan baris %(row)s: tahun %(year)s di luar masa program %(start)s–%(end)s.")
+                % {"row": number, "year": row["year"], "start": start, "end": end}
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _replace_rows(program: Program, user, data: dict, *, is_new: bool) -> None:
+    """Replace the program's indicators, funding and milestones by those in ``data``.
+
+    Each new row is validated (``full_clean``) and the rows of one kind are written with
+    their history in two statements (``bulk_create_with_history``), so a program with a dozen
+    rows costs a handful of queries, not fifty: the Excel import saves hundreds in a row.
+    """
+    errors: dict[str, list[str]] = {}
+    for related, model, label, key in (
+        ("indicators", Indicator, _("Indikator"), "indicators"),
+        ("funding", Funding, _("Pembiayaan"), "funding"),
+        ("milestones", Milestone, _("Tahapan"), "milestones"),
+    ):
+        if not is_new:  # a new program has no rows yet: no query to look for them
+            for old in list(getattr(program, related).all()):
+                delete(old, user)
+        new_rows = []
+        for number, row in enumerate(data.get(key, []), start=1):
+            obj = model(program=program, **row)
+            if model is Indicator:
+                obj.order = number
+                obj.targets = {str(int(y)): format(Decimal(v), "f") for y, v in row.get("targets", {}).items()}
+            # The program was just saved and a funding source is a row read from the
+            # database, so their existence checks (a query each) are skipped; the one unique
+            # rule (source + year) is checked on the data by validate_program_data.
+            exclude = ["program"] + (["source"] if getattr(obj, "source_id", None) else [])
+            try:
+                obj.full_clean(exclude=exclude)
+            except ValidationError as exc:
+                errors.setdefault(key, []).extend(_row_errors(label, number, exc))
+            new_rows.append(obj)
+        if new_rows and not errors:
+            bulk_create_with_history(new_rows, model, default_user=user)
+    if errors:
+        raise ValidationError(errors)
+
+
+def program_snapshot(program: Program) -> dict:
+    """The whole program as JSON-ready data (ids for relations, decimals as strings)."""
+    return {
+        **{
+            f: getattr(program, f + "_id" if f in ("dimension", "sub_dimension", "lead_opd") else f)
+            for f in PROGRAM_FIELDS
+        },
+        "partner_opds": sorted(o.pk for o in program.partner_opds.all()),
+        "indicators": [
+            {
+                "name": i.name,
+                "unit": i.unit,
+                "baseline": None if i.baseline is None else str(i.baseline),
+                "baseline_year": i.baseline_year,
+                "targets": dict(sorted(i.targets.items())),
+            }
+            for i in program.indicators.all()
+        ],
+        "funding": [
+            {"source": f.source_id, "year": f.year, "amount": str(f.amount)}
+            for f in program.funding.all().order_by("year", "source__order")
+        ],
+        "milestones": [
+            {"title": m.title, "year": m.year, "quarter": m.quarter, "progress": m.progress}
+            for m in program.milestones.all()
+        ],
+    }
+
+
+def program_data_from_snapshot(snapshot: dict) -> dict:
+    """The inverse of ``program_snapshot``: instances for ids; a missing one is a field error."""
+
+    def get(model, pk, field):
+        if pk is None:
+            return None
+        obj = model.objects.filter(pk=pk).first()
+        if obj is None:
+            raise ValidationError({field: _("Data rujukan versi ini sudah tidak ada (dihapus).")})
+        return obj
+
+    data = {f: snapshot.get(f) for f in PROGRAM_FIELDS}
+    data["dimension"] = get(Dimension, snapshot["dimension"], "dimension")
+    data["sub_dimension"] = get(SubDimension, snapshot["sub_dimension"], "sub_dimension")
+    data["lead_opd"] = get(Opd, snapshot["lead_opd"], "lead_opd")
+    data["partner_opds"] = list(Opd.objects.filter(pk__in=snapshot.get("partner_opds", [])))
+    data["indicators"] = [
+        {
+            **i,
+            "baseline": None if i["baseline"] is None else Decimal(i["baseline"]),
+            "targets": {int(y): Decimal(v) for y, v in i["targets"].items()},
+        }
+        for i in snapshot.get("indicators", [])
+    ]
+    data["funding"] = [
+        {"source": get(FundingSource, f["source"], "funding"), "year": f["year"], "amount": Decimal(f["amount"])}
+        for f in snapshot.get("funding", [])
+    ]
+    data["milestones"] = [dict(m) for m in snapshot.get("milestones", [])]
+    return data
+
+
+@transaction.atomic
+def save_program(
+    *, actor: Actor, data: dict, program: Program | None = None, expected_version: int | None = None, note: str = ""
+) -> Program:
+    """Create (``program=None``) or update a program with its indicators, funding and milestones.
+
+    An update must name the ``expected_version`` it started from; if the program was saved
+    in between, ``StaleVersionError`` is raised and nothing is written.
+    """
+    editable_masterplan()
+    if program is None:
+        if not rules.can_create_program(actor):
+            raise refused(_("Anda tidak dapat menambah program."))
+        program = Program()
+    else:
+        program = Program.objects.select_for_update().get(pk=program.pk)
+        if not rules.can_edit_program(actor, program):
+            raise refused(_("Program ini dipimpin OPD lain; Anda hanya dapat membacanya."))
+        if expected_version != program.version:
+            raise StaleVersionError(_(STALE_MESSAGE), current_version=program.version)
+        program.version += 1
+    lead = data.get("lead_opd")
+    if lead is not None and not rules.can_lead_with(actor, lead):
+        raise ValidationError({"lead_opd": _("Anda hanya dapat memilih OPD Anda sendiri sebagai pelaksana.")})
+    validate_program_data(data)
+    for name in PROGRAM_FIELDS:
+        setattr(program, name, data.get(name))
+    program.updated_at = timezone.now()
+    is_new = program.pk is None
+    save(program, actor.user)
+    program.partner_opds.set(data.get("partner_opds", []))
+    _replace_rows(program, actor.user, data, is_new=is_new)
+    ProgramRevision.objects.create(
+        program=program, version=program.version, data=program_snapshot(program), saved_by=actor.user, note=note
+    )
+    changed()
+    return program
+
+
+@transaction.atomic
+def delete_program(*, actor: Actor, program: Program) -> None:
+    editable_masterplan()
+    if not rules.can_edit_program(actor, program):
+        raise refused(_("Program ini dipimpin OPD lain; Anda hanya dapat membacanya."))
+    delete(program, actor.user)
+    changed()
+
+
+def restore_program_revision(
+    *, actor: Actor, program: Program, revision: ProgramRevision, expected_version: int
+) -> Program:
+    """Save an earlier version again as the newest one (same rules, validation and lock)."""
+    if revision.program_id != program.pk:
+        raise ValidationError(_("Versi ini bukan milik program tersebut."))
+    return save_program(
+        actor=actor,
+        program=program,
+        data=program_data_from_snapshot(revision.data),
+        expected_version=expected_version,
+        note=_("Dipulihkan dari versi %(version)s") % {"version": revision.version},
+    )

@@ -1,0 +1,92 @@
+"""The masterplan's workflow: draft → submitted → approved or returned → published, and a
+new revision; who may take which step, the log of every step and who is told."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from programs import rules, selectors
+from programs.models import Masterplan, MasterplanTransition
+from programs.rules import Actor
+from programs.services.comments import members_with_role, notify
+from programs.services.common import changed, refused, save
+
+S = Masterplan.Status
+A = MasterplanTransition.Action
+# action -> (statuses it starts from, status it leads to, who may)
+TRANSITIONS = {
+    A.SUBMIT: ((S.DRAFT,), S.SUBMITTED, rules.can_edit_masterplan),
+    A.APPROVE: ((S.SUBMITTED,), S.APPROVED, rules.can_review),
+    A.RETURN: ((S.SUBMITTED,), S.DRAFT, rules.can_review),
+    A.PUBLISH: ((S.APPROVED,), S.PUBLISHED, rules.can_edit_masterplan),
+    A.REOPEN: ((S.APPROVED, S.PUBLISHED), S.DRAFT, rules.can_edit_masterplan),
+}
+REFUSALS = {
+    A.SUBMIT: gettext_noop("Hanya admin daerah yang dapat mengajukan masterplan."),
+    A.APPROVE: gettext_noop("Hanya Dewan Smart City yang dapat menyetujui masterplan."),
+    A.RETURN: gettext_noop("Hanya Dewan Smart City yang dapat mengembalikan masterplan."),
+    A.PUBLISH: gettext_noop("Hanya admin daerah yang dapat menerbitkan masterplan."),
+    A.REOPEN: gettext_noop("Hanya admin daerah yang dapat membuka revisi baru."),
+}
+
+
+def allowed_actions(*, actor: Actor, masterplan: Masterplan) -> list[str]:
+    return [a for a, (sources, _to, may) in TRANSITIONS.items() if masterplan.status in sources and may(actor)]
+
+
+@transaction.atomic
+def transition_masterplan(*, actor: Actor, action: str, reason: str = "") -> Masterplan:
+    """Move the masterplan along its workflow; every step is logged with who, when and why."""
+    if action not in TRANSITIONS:
+        raise ValidationError({"action": _("Tindakan tidak dikenal.")})
+    sources, target, may = TRANSITIONS[action]
+    if not may(actor):
+        raise refused(_(REFUSALS[action]))
+    masterplan = Masterplan.objects.select_for_update().get(pk=selectors.masterplan().pk)
+    if masterplan.status not in sources:
+        raise ValidationError(
+            _("Masterplan berstatus %(status)s; tindakan ini tidak berlaku.")
+            % {"status": masterplan.get_status_display().lower()}
+        )
+    reason = reason.strip()
+    if action == A.RETURN and not reason:
+        raise ValidationError({"reason": _("Tuliskan alasan pengembalian agar tim dapat memperbaikinya.")})
+    log = MasterplanTransition(
+        action=action, from_status=masterplan.status, to_status=target, reason=reason, by=actor.user
+    )
+    if action == A.REOPEN:
+        masterplan.revision += 1
+    masterplan.status = target
+    masterplan.updated_at = timezone.now()
+    save(masterplan, actor.user)
+    log.revision = masterplan.revision
+    log.save()
+    _notify_transition(actor=actor, action=action, masterplan=masterplan, reason=reason)
+    changed()
+    return masterplan
+
+
+def _notify_transition(*, actor: Actor, action: str, masterplan: Masterplan, reason: str) -> None:
+    """Submitting tells the Dewan Smart City; approving or returning tells the region admins."""
+    from tenants.models import Membership
+
+    if action == A.SUBMIT:
+        users = members_with_role(Membership.Role.COUNCIL)
+        message = _("Masterplan revisi %(rev)s diajukan untuk persetujuan Dewan Smart City")
+    elif action in (A.APPROVE, A.RETURN):
+        users = members_with_role(Membership.Role.REGION_ADMIN)
+        message = (
+            _("Masterplan revisi %(rev)s disetujui Dewan Smart City")
+            if action == A.APPROVE
+            else _("Masterplan revisi %(rev)s dikembalikan oleh Dewan Smart City")
+        )
+    else:
+        return
+    notify(
+        users=[u for u in users if u.pk != actor.user.pk],
+        message=message % {"rev": masterplan.revision},
+        url="/masterplan/",
+        body=reason,
+    )
