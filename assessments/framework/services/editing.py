@@ -1,0 +1,58 @@
+"""Editing a version that no cycle uses yet: its settings and its indicators."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from assessments.framework.models import FrameworkVersion, Indicator
+from assessments.framework.services.versions import ensure_editable
+
+
+def _locked_editable(version: FrameworkVersion) -> FrameworkVersion:
+    """The version row locked for this transaction (a cycle starting meanwhile waits), or
+    ``ValidationError`` when it is frozen."""
+    locked = FrameworkVersion.objects.select_for_update().get(pk=version.pk)
+    ensure_editable(locked)
+    return locked
+
+
+@transaction.atomic
+def update_version_settings(*, version: FrameworkVersion, **fields) -> FrameworkVersion:
+    """Name, guideline year, score scale, rounding rule and description of an unfrozen version."""
+    locked = _locked_editable(version)
+    for name in ("name", "year", "scale_min", "scale_max", "decimals", "rounding", "description"):
+        if name in fields:
+            setattr(locked, name, fields[name])
+    locked.full_clean()
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def save_indicator(*, version: FrameworkVersion, indicator: Indicator | None = None, **fields) -> Indicator:
+    """Add (``indicator=None``) or change a question of an unfrozen version: ``code``,
+    ``component``, ``subdimension``, ``question``, ``weight``, ``levels``."""
+    locked = _locked_editable(version)
+    if indicator is None:
+        last = locked.indicators.order_by("-order").values_list("order", flat=True).first()
+        indicator = Indicator(version=locked, order=(last or 0) + 1)
+    elif indicator.version_id != locked.pk:
+        raise ValidationError(_("Indikator ini bukan bagian dari versi tersebut."))
+    for name in ("code", "component", "subdimension", "question", "weight", "levels"):
+        if name in fields:
+            setattr(indicator, name, fields[name])
+    if indicator.component.version_id != locked.pk:
+        raise ValidationError({"component": _("Komponen ini bukan bagian dari versi tersebut.")})
+    indicator.full_clean()
+    indicator.save()
+    return indicator
+
+
+@transaction.atomic
+def delete_indicator(*, version: FrameworkVersion, indicator: Indicator) -> None:
+    locked = _locked_editable(version)
+    if indicator.version_id != locked.pk:
+        raise ValidationError(_("Indikator ini bukan bagian dari versi tersebut."))
+    if locked.indicators.count() <= 1:
+        raise ValidationError(_("Versi harus memiliki indikator: indikator terakhir tidak dapat dihapus."))
+    indicator.delete()

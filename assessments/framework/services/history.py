@@ -1,0 +1,173 @@
+"""Published results of past periods, imported from CSV or XLSX (all rows or nothing)."""
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments.framework.models import PublishedResult, Stage
+from assessments.framework.services.ranks import write_imported_snapshots
+from tenants.models import Region
+
+
+@dataclass
+class HistoryImportResult:
+    created: int
+    updated: int
+
+
+HISTORY_COLUMNS = ("region_code", "year", "stage", "overall")
+# Published indexes and their parts are scores on a guideline's scale (0–4 so far); the
+# column holds up to 9999.999, and anything above 100 is a typing error.
+SCORE_LIMIT = 100
+
+
+def _read_rows(*, filename: str, content: bytes) -> list[dict]:
+    if filename.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        except Exception as exc:  # openpyxl raises many types for a broken file
+            raise ValidationError(_("Berkas XLSX tidak dapat dibaca: %(e)s") % {"e": exc}) from None
+        rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    else:
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError(_("Berkas CSV harus berkodekan UTF-8.")) from None
+        try:
+            dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+        except csv.Error:  # one column, or a first line the sniffer cannot read: plain commas
+            dialect = csv.excel
+        try:
+            rows = list(csv.reader(io.StringIO(text), dialect))
+        except csv.Error as exc:
+            raise ValidationError(_("Berkas CSV tidak dapat dibaca: %(e)s") % {"e": exc}) from None
+    rows = [r for r in rows if any(c.strip() for c in r)]
+    if not rows:
+        raise ValidationError(_("Berkas kosong."))
+    header = [h.strip().lower() for h in rows[0]]
+    missing = [c for c in HISTORY_COLUMNS if c not in header]
+    if missing:
+        raise ValidationError(_("Kolom wajib tidak ada: %(cols)s.") % {"cols": ", ".join(missing)})
+    return [dict(zip(header, row, strict=False)) | {"_row": n} for n, row in enumerate(rows[1:], start=2)]
+
+
+def parse_indonesian_decimal(text: str) -> Decimal:
+    """``"3,17"`` and ``"3.17"`` → ``Decimal("3.17")``; anything else raises ``ValueError``."""
+    text = text.strip()
+    if "," in text and "." in text:  # 1.234,5 (thousands dot, decimal comma)
+        text = text.replace(".", "")
+    text = text.replace(",", ".")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
+
+
+@transaction.atomic
+def import_published_results(*, filename: str, content: bytes, imported_by=None) -> HistoryImportResult:
+    """Import published results (CSV or XLSX): all rows or nothing.
+
+    Columns: ``region_code, year, stage, overall`` and optionally ``rank``,
+    ``component:<code>`` and ``dimension:<code>`` (e.g. ``component:baseline``).
+    """
+    rows = _read_rows(filename=filename, content=content)
+    regions = set(Region.objects.values_list("code", flat=True))
+    errors, parsed = [], []
+    for row in rows:
+        n = row["_row"]
+
+        def number(column, *, integer=False, required=True, low=None, high=None, row=row, n=n):
+            raw = (row.get(column) or "").strip()
+            if not raw:
+                if required:
+                    errors.append(_("Baris %(row)s, kolom %(col)s: wajib diisi.") % {"row": n, "col": column})
+                return None
+            try:
+                value = parse_indonesian_decimal(raw)
+                if integer and value != value.to_integral_value():
+                    raise ValueError(raw)
+            except ValueError:
+                errors.append(
+                    _("Baris %(row)s, kolom %(col)s: “%(value)s” bukan angka.")
+                    % {"row": n, "col": column, "value": raw}
+                )
+                return None
+            if (low is not None and value < low) or (high is not None and value > high):
+                errors.append(
+                    _("Baris %(row)s, kolom %(col)s: %(value)s di luar rentang %(low)s–%(high)s.")
+                    % {"row": n, "col": column, "value": raw, "low": low, "high": high}
+                )
+                return None
+            if not integer and value != value.quantize(Decimal("0.001")):
+                errors.append(
+                    _("Baris %(row)s, kolom %(col)s: “%(value)s” memiliki lebih dari tiga desimal.")
+                    % {"row": n, "col": column, "value": raw}
+                )
+                return None
+            return int(value) if integer else value
+
+        code = (row.get("region_code") or "").strip()
+        if code not in regions:
+            errors.append(
+                _("Baris %(row)s, kolom region_code: kode wilayah “%(code)s” tidak dikenal.") % {"row": n, "code": code}
+            )
+        year, stage = number("year", integer=True, low=2017, high=2100), number("stage", integer=True)
+        if stage is not None and stage not in Stage.values:
+            errors.append(_("Baris %(row)s, kolom stage: tahap harus 1 atau 2.") % {"row": n})
+        overall = number("overall", low=0, high=SCORE_LIMIT)
+        rank = number("rank", integer=True, required=False, low=1, high=10_000)
+        parts = {"component": {}, "dimension": {}}
+        for column in row:
+            if isinstance(column, str) and ":" in column:
+                kind, _sep, key = column.partition(":")
+                if kind in parts:
+                    value = number(column, required=False, low=0, high=SCORE_LIMIT)
+                    if value is not None:
+                        parts[kind][key] = str(value)
+        parsed.append((code, year, stage, overall, rank, parts))
+    if errors:
+        raise ValidationError(errors)
+    seen = set()
+    for code, year, stage, *_rest in parsed:
+        if (code, year, stage) in seen:
+            raise ValidationError(
+                _("Wilayah %(code)s periode %(y)s/%(s)s muncul dua kali.") % {"code": code, "y": year, "s": stage}
+            )
+        seen.add((code, year, stage))
+    existing = set(
+        PublishedResult.objects.filter(region_id__in={p[0] for p in parsed}).values_list("region_id", "year", "stage")
+    )
+    PublishedResult.objects.bulk_create(
+        [
+            PublishedResult(
+                region_id=code,
+                year=year,
+                stage=stage,
+                overall=overall,
+                rank=rank,
+                components=parts["component"],
+                dimensions=parts["dimension"],
+                imported_by=imported_by,
+                imported_at=timezone.now(),
+            )
+            for code, year, stage, overall, rank, parts in parsed
+        ],
+        update_conflicts=True,
+        unique_fields=["region", "year", "stage"],
+        update_fields=["overall", "rank", "components", "dimensions", "imported_by", "imported_at"],
+    )
+    updated = len(seen & existing)
+    created = len(parsed) - updated
+    write_imported_snapshots(region_codes={p[0] for p in parsed})
+    return HistoryImportResult(created, updated)

@@ -1,0 +1,30 @@
+"""Publishing a period's national ranking to every workspace, and withdrawing it."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from assessments.framework import selectors
+from assessments.framework.models import RankingPublication, RegionSnapshot
+
+
+def publish_ranking(*, year: int, stage: int, actor) -> RankingPublication:
+    """Make the national ranking of a period readable by every workspace's members."""
+    if not RegionSnapshot.objects.filter(year=year, stage=stage, rank__isnull=False).exists():
+        raise ValidationError(_("Periode ini belum punya peringkat untuk diterbitkan."))
+    publication, _created = RankingPublication.objects.get_or_create(
+        year=year, stage=stage, defaults={"published_by": actor}
+    )
+    _publications_changed()
+    return publication
+
+
+def withdraw_ranking(*, year: int, stage: int) -> None:
+    RankingPublication.objects.filter(year=year, stage=stage).delete()
+    _publications_changed()
+
+
+def _publications_changed() -> None:
+    """Every schema reads the publications from the global cache: drop it now and after commit."""
+    selectors.forget_publications()
+    transaction.on_commit(selectors.forget_publications)

@@ -1,0 +1,292 @@
+"""Framework versions as data: created (from a YAML file or a copy), exported, weighted, frozen.
+
+A version is built from plain data (the same structure as its YAML file), validated as a
+whole and written in one transaction: weights must total 100 %, every indicator must name
+a component of the version and a known sub-dimension. A version used by a cycle is frozen;
+``copy_as_new_version`` starts the next one from it.
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments.framework.models import Component, FrameworkVersion, Indicator, SubDimension
+
+HUNDRED = Decimal(100)
+ROUNDING_METHODS = [c for c, _ in FrameworkVersion.Rounding.choices]
+
+
+def parse_decimal(value, where: str) -> Decimal:
+    try:
+        number = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        raise ValidationError(_("%(where)s: “%(value)s” bukan angka.") % {"where": where, "value": value}) from None
+    if not number.is_finite():
+        raise ValidationError(_("%(where)s: “%(value)s” bukan angka.") % {"where": where, "value": value})
+    return number
+
+
+def _check_places(value: Decimal, where: str, places: int = 2) -> None:
+    if value != value.quantize(Decimal(1).scaleb(-places)):
+        raise ValidationError(
+            _("%(where)s: paling banyak %(n)s desimal (“%(value)s”).") % {"where": where, "n": places, "value": value}
+        )
+
+
+def validate_weights(weights: list[Decimal]) -> None:
+    """Each weight 0–100 % with at most two decimals, and together exactly 100 %."""
+    weights = [Decimal(str(w)) for w in weights]
+    for weight in weights:
+        if not Decimal(0) <= weight <= HUNDRED:
+            raise ValidationError({"components": _("Bobot komponen harus 0–100 %%, bukan %(w)s.") % {"w": weight}})
+        _check_places(weight, _("Bobot komponen"))
+    total = sum(weights, Decimal(0))
+    if total != HUNDRED:
+        raise ValidationError(
+            {"components": _("Jumlah bobot komponen harus 100 %%, sekarang %(total)s %%.") % {"total": total}}
+        )
+
+
+def ensure_editable(version: FrameworkVersion) -> None:
+    if version.is_frozen:
+        raise ValidationError(
+            _("Versi %(code)s sudah dipakai siklus penilaian dan dibekukan; salin sebagai versi baru.")
+            % {"code": version.code}
+        )
+
+
+@transaction.atomic
+def create_version_from_data(*, data: dict) -> FrameworkVersion:
+    """Create a version with its components and indicators from ``data`` (see ``export_version``)."""
+    if not isinstance(data, dict):
+        raise ValidationError(_("Berkas kerangka harus berisi satu versi (pemetaan YAML)."))
+    errors: list[str] = []
+
+    def text(value, where, *, max_length, slug=False, required=True) -> str:
+        if value is None or value == "":
+            if required:
+                errors.append(_("%(where)s wajib diisi.") % {"where": where})
+            return ""
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            errors.append(_("%(where)s harus berupa teks.") % {"where": where})
+            return ""
+        value = str(value).strip()
+        if len(value) > max_length:
+            errors.append(_("%(where)s: paling panjang %(n)s karakter.") % {"where": where, "n": max_length})
+        elif slug and not re.fullmatch(r"[-a-zA-Z0-9_]+", value):
+            errors.append(_("%(where)s: hanya huruf, angka, tanda hubung dan garis bawah.") % {"where": where})
+        return value
+
+    def mapping(value, where) -> dict:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            errors.append(_("%(where)s harus berupa pemetaan (kunci: nilai).") % {"where": where})
+            return {}
+        return value
+
+    def sequence(value, where) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            errors.append(_("%(where)s harus berupa daftar.") % {"where": where})
+            return []
+        return value
+
+    def number(value, where, *, low, high, places=2, strict_low=False):
+        try:
+            result = parse_decimal(value, where)
+            _check_places(result, where, places)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+            return None
+        if result < low or (strict_low and result == low) or result > high:
+            errors.append(_("%(where)s: %(value)s di luar rentang yang diizinkan.") % {"where": where, "value": result})
+            return None
+        return result
+
+    code = text(data.get("code"), _("Kode versi"), max_length=40, slug=True)
+    if code and FrameworkVersion.objects.filter(code=code).exists():
+        errors.append(_("Versi dengan kode %(code)s sudah ada.") % {"code": code})
+    name = text(data.get("name"), _("Nama versi"), max_length=200, required=False) or code
+    description = text(data.get("description"), _("Keterangan"), max_length=10_000, required=False)
+    year = data.get("year", timezone.localdate().year)
+    if isinstance(year, bool) or not isinstance(year, int) or not 2017 <= year <= 2100:
+        errors.append(_("Tahun pedoman harus bilangan bulat 2017–2100."))
+    scale = mapping(data.get("scale"), _("Skala"))
+    rounding = mapping(data.get("rounding"), _("Pembulatan"))
+    scale_min = number(scale.get("min", 0), _("skala minimum"), low=Decimal(0), high=Decimal("9999"))
+    scale_max = number(scale.get("max", 4), _("skala maksimum"), low=Decimal(0), high=Decimal("9999"))
+    if scale_min is not None and scale_max is not None and scale_max <= scale_min:
+        errors.append(_("Skor maksimum harus lebih besar dari skor minimum."))
+    method = rounding.get("method", "half_up")
+    if method not in ROUNDING_METHODS:
+        errors.append(
+            _("Aturan pembulatan “%(m)s” tidak dikenal (pilih: %(all)s).")
+            % {"m": method, "all": ", ".join(ROUNDING_METHODS)}
+        )
+    decimals = rounding.get("decimals", 2)
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 4:
+        errors.append(_("Jumlah desimal harus bilangan bulat 0–4."))
+
+    components = []
+    for n, comp in enumerate(sequence(data.get("components"), _("Komponen")), start=1):
+        where = _("komponen %(n)s") % {"n": n}
+        comp = mapping(comp, where)
+        components.append(
+            {
+                "code": text(comp.get("code"), _("%(where)s, kode") % {"where": where}, max_length=30, slug=True),
+                "name": text(comp.get("name"), _("%(where)s, nama") % {"where": where}, max_length=100, required=False),
+                "weight": number(
+                    comp.get("weight"), _("%(where)s, bobot") % {"where": where}, low=Decimal(0), high=HUNDRED
+                ),
+            }
+        )
+    component_codes = [c["code"] for c in components if c["code"]]
+    if len(set(component_codes)) != len(component_codes):
+        errors.append(_("Kode komponen ganda."))
+    if not components:
+        errors.append(_("Versi harus memiliki komponen."))
+    elif all(c["weight"] is not None for c in components):
+        try:
+            validate_weights([c["weight"] for c in components])
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    subdimensions = {s.code: s for s in SubDimension.objects.all()}
+    indicators = []
+    seen = set()
+    for n, ind in enumerate(sequence(data.get("indicators"), _("Indikator")), start=1):
+        ind = mapping(ind, _("indikator %(n)s") % {"n": n})
+        ind_code = text(ind.get("code"), _("indikator %(n)s, kode") % {"n": n}, max_length=30)
+        where = _("indikator %(n)s (%(code)s)") % {"n": n, "code": ind_code or "?"}
+        if ind_code and ind_code in seen:
+            errors.append(_("%(where)s: kode kosong atau ganda.") % {"where": where})
+        seen.add(ind_code)
+        component = ind.get("component")
+        if not isinstance(component, str) or component not in component_codes:
+            errors.append(_("%(where)s: komponen “%(c)s” tidak ada di versi ini.") % {"where": where, "c": component})
+        subdimension = ind.get("subdimension")
+        if not isinstance(subdimension, str) or subdimension not in subdimensions:
+            errors.append(_("%(where)s: subdimensi “%(s)s” tidak dikenal.") % {"where": where, "s": subdimension})
+        levels = sequence(ind.get("levels"), _("%(where)s, tingkat") % {"where": where})
+        if not all(isinstance(level, dict) for level in levels):
+            errors.append(_("%(where)s: setiap tingkat berisi score dan description.") % {"where": where})
+        indicators.append(
+            {
+                "code": ind_code,
+                "component": component,
+                "subdimension": subdimension,
+                "question": text(ind.get("question"), _("%(where)s, pertanyaan") % {"where": where},
+                                 max_length=5000, required=False) or ind_code,
+                "weight": number(ind.get("weight", 1), _("%(where)s, bobot") % {"where": where},
+                                 low=Decimal(0), high=Decimal("9999"), strict_low=True),
+                "levels": levels,
+            }
+        )  # fmt: skip
+    if not indicators:
+        errors.append(_("Versi harus memiliki indikator."))
+    if errors:
+        raise ValidationError(errors)
+
+    version = FrameworkVersion.objects.create(
+        code=code,
+        name=name,
+        year=year,
+        scale_min=scale_min,
+        scale_max=scale_max,
+        decimals=decimals,
+        rounding=method,
+        description=description,
+    )
+    by_code = {}
+    for n, comp in enumerate(components):
+        by_code[comp["code"]] = Component.objects.create(
+            version=version, code=comp["code"], name=comp["name"] or comp["code"], weight=comp["weight"], order=n
+        )
+    Indicator.objects.bulk_create(
+        [
+            Indicator(
+                version=version,
+                code=ind["code"],
+                component=by_code[ind["component"]],
+                subdimension=subdimensions[ind["subdimension"]],
+                question=ind["question"],
+                weight=ind["weight"],
+                levels=list(ind["levels"]),
+                order=n,
+            )
+            for n, ind in enumerate(indicators)
+        ]
+    )
+    return version
+
+
+def export_version(version: FrameworkVersion) -> dict:
+    """The version as plain data: the structure of the YAML file."""
+    return {
+        "code": version.code,
+        "name": version.name,
+        "year": version.year,
+        "description": version.description,
+        "scale": {"min": str(version.scale_min), "max": str(version.scale_max)},
+        "rounding": {"decimals": version.decimals, "method": version.rounding},
+        "components": [
+            {"code": c.code, "name": c.name, "weight": str(c.weight)} for c in version.components.order_by("order")
+        ],
+        "indicators": [
+            {
+                "code": i.code,
+                "component": i.component.code,
+                "subdimension": i.subdimension.code,
+                "question": i.question,
+                "weight": str(i.weight),
+                "levels": i.levels,
+            }
+            for i in version.indicators.select_related("component", "subdimension").order_by("order")
+        ],
+    }
+
+
+def export_version_yaml(version: FrameworkVersion) -> str:
+    return yaml.safe_dump(export_version(version), allow_unicode=True, sort_keys=False)
+
+
+def import_version_yaml(*, text: str) -> FrameworkVersion:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ValidationError(_("Berkas YAML tidak dapat dibaca: %(e)s") % {"e": exc}) from None
+    return create_version_from_data(data=data)
+
+
+@transaction.atomic
+def copy_as_new_version(*, version: FrameworkVersion, code: str, name: str, year: int) -> FrameworkVersion:
+    data = export_version(version) | {"code": code, "name": name, "year": year}
+    new = create_version_from_data(data=data)
+    new.based_on = version
+    new.save(update_fields=["based_on"])
+    return new
+
+
+@transaction.atomic
+def set_component_weights(*, version: FrameworkVersion, weights: dict[str, Decimal]) -> FrameworkVersion:
+    """Change the weights of an unfrozen version (all at once, total 100 %)."""
+    ensure_editable(version)
+    components = list(version.components.select_for_update())
+    if set(weights) != {c.code for c in components}:
+        raise ValidationError({"components": _("Bobot harus diberikan untuk setiap komponen.")})
+    validate_weights(list(weights.values()))
+    for c in components:
+        c.weight = weights[c.code]
+        c.save(update_fields=["weight"])
+    return version
+
+
+def freeze_version(*, version: FrameworkVersion) -> None:
+    """Mark a version as used (called when a cycle starts using it); never unfrozen."""
+    FrameworkVersion.objects.filter(pk=version.pk, frozen_at__isnull=True).update(frozen_at=timezone.now())
