@@ -48,11 +48,6 @@ class MemberInviteSerializer(serializers.Serializer):
     valid_from = serializers.DateField(required=False, allow_null=True, default=None)
     valid_until = serializers.DateField(required=False, allow_null=True, default=None)
 
-    def validate(self, data):
-        if data["role"] == Membership.Role.FACILITATOR and not data.get("valid_until"):
-            raise serializers.ValidationError({"valid_until": "Fasilitator memerlukan tanggal akhir penugasan."})
-        return data
-
 
 class WorkspaceSerializer(serializers.Serializer):
     schema_name = serializers.CharField()

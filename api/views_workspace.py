@@ -3,7 +3,6 @@
 Every view passes ``HostAccessPermission`` (the default): outsiders get 404.
 """
 
-from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
@@ -11,6 +10,7 @@ from rest_framework.views import APIView
 
 from api.serializers import MemberInviteSerializer, MemberSerializer, WorkspaceSerializer
 from tenants import selectors, services
+from tenants.access import Actor
 from tenants.models import Membership
 
 
@@ -32,13 +32,12 @@ class MemberListView(generics.ListCreateAPIView):
     def post(self, request):
         data = MemberInviteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        with transaction.atomic():
-            membership, created = services.add_member(
-                workspace=request.tenant, invited_by=request.user, **data.validated_data
-            )
-        from tenants.views_workspace import _send_invitation
-
-        _send_invitation(request, membership, created)
+        membership, _created = services.invite_member(
+            actor=Actor(user=request.user, access=request.access),
+            workspace=request.tenant,
+            workspace_url=request.build_absolute_uri("/"),
+            **data.validated_data,
+        )
         return Response(MemberSerializer(membership).data, status=status.HTTP_201_CREATED)
 
 
@@ -51,4 +50,4 @@ class MemberDetailView(generics.RetrieveDestroyAPIView):
         return selectors.members_of(workspace=self.request.tenant)
 
     def perform_destroy(self, instance):
-        services.remove_member(membership=instance)
+        services.remove_member(actor=Actor(user=self.request.user, access=self.request.access), membership=instance)

@@ -75,11 +75,5 @@ class InviteMemberForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Wajib untuk fasilitator: akses berakhir bersama penugasannya."),
     )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("role") == Membership.Role.FACILITATOR and not data.get("valid_until"):
-            self.add_error("valid_until", _("Fasilitator memerlukan tanggal akhir penugasan."))
-        if data.get("valid_from") and data.get("valid_until") and data["valid_until"] < data["valid_from"]:
-            self.add_error("valid_until", _("Tanggal akhir sebelum tanggal mulai."))
-        return data
+    # The rules across fields (a facilitator's end date, the dates' order) are the service's:
+    # ``tenants.services.add_member``, for this form and the API alike.

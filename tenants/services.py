@@ -10,13 +10,21 @@ from datetime import date
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_exists, tenant_context
 
-from tenants import selectors
+from platform.celery import send_after_commit
+from tenants import rules, selectors
+from tenants.access import Actor
 from tenants.cache import forget_host
 from tenants.clone import clone_template_schema
 from tenants.models import Cohort, Domain, Membership, Province, ProvisioningJob, Region, Workspace
@@ -92,8 +100,9 @@ def load_regions(*, data_dir: Path = DATA_DIR) -> LoadResult:
 
 
 @transaction.atomic
-def create_cohort(*, year: int, mou_date: date | None, region_codes: Iterable[str]) -> Cohort:
-    """Create a cohort and make the given regions its members."""
+def create_cohort(*, actor, year: int, mou_date: date | None, region_codes: Iterable[str]) -> Cohort:
+    """Create a cohort and make the given regions its members (``actor``: a ministry admin)."""
+    _require_national(actor, rules.can_manage_cohorts)
     codes = sorted(set(region_codes))
     regions = list(Region.objects.filter(code__in=codes).select_for_update())
     unknown = sorted(set(codes) - {r.code for r in regions})
@@ -174,24 +183,27 @@ def provision_regions(
 
 def add_member(
     *,
+    actor: Actor,
     workspace: Workspace,
     email: str,
     role: str,
-    invited_by,
     full_name: str = "",
     valid_from: date | None = None,
     valid_until: date | None = None,
 ) -> tuple[Membership, bool]:
     """Make a person a member of a workspace; create their account when they have none.
 
-    Returns the membership and whether a new account was created (the caller then sends the
-    password-setting e-mail). An existing member is refused, not silently re-invited.
+    Returns the membership and whether a new account was created (``invite_member`` then
+    sends the password-setting link). An existing member is refused, not silently re-invited.
     """
     from platform.accounts.models import User
 
+    _require(actor, "can_manage_members")
     email = User.objects.normalize_email(email).strip().lower()
     if role not in Membership.Role.values:
         raise ValidationError({"role": _("Peran tidak dikenal.")})
+    if role == Membership.Role.FACILITATOR and not valid_until:
+        raise ValidationError({"valid_until": _("Fasilitator memerlukan tanggal akhir penugasan.")})
     if valid_from and valid_until and valid_until < valid_from:
         raise ValidationError({"valid_until": _("Tanggal akhir sebelum tanggal mulai.")})
     with transaction.atomic():
@@ -207,19 +219,69 @@ def add_member(
             role=role,
             valid_from=valid_from,
             valid_until=valid_until,
-            invited_by=invited_by,
+            invited_by=actor.user,
         )
     return membership, created
 
 
-def remove_member(*, membership: Membership) -> None:
+def invite_member(*, actor: Actor, workspace: Workspace, workspace_url: str, **member) -> tuple[Membership, bool]:
+    """``add_member``, then e-mail the invitation (with a link to set a password for a new account).
+
+    ``workspace_url`` is the workspace's address as the inviter reached it (the link in the mail).
+    """
+    membership, created = add_member(actor=actor, workspace=workspace, **member)
+    send_invitation(membership=membership, created=created, inviter=actor.user, workspace_url=workspace_url)
+    return membership, created
+
+
+def send_invitation(*, membership: Membership, created: bool, inviter, workspace_url: str) -> None:
+    user, workspace = membership.user, membership.workspace
+    set_password_url = None
+    if created:
+        path = reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        set_password_url = workspace_url.rstrip("/") + path
+    context = {
+        "user": user,
+        "region": workspace.region,
+        "role": membership.get_role_display(),
+        "inviter": inviter,
+        "workspace_url": workspace_url,
+        "set_password_url": set_password_url,
+    }
+    send_mail(
+        subject=_("Undangan ruang kerja Smart City %(region)s") % {"region": workspace.region.name},
+        message=render_to_string("tenants/email/invitation.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+def remove_member(*, actor: Actor, membership: Membership) -> None:
+    _require(actor, "can_manage_members")
+    if membership.user_id == actor.user.pk:
+        raise ValidationError(_("Anda tidak dapat mengeluarkan diri sendiri."))
     membership.delete()
 
 
-def start_provisioning(*, cohort: Cohort, requested_by) -> ProvisioningJob:
-    """Record a provisioning job for a cohort and hand it to the worker after commit."""
-    from tenants.tasks import provision_cohort_job
+def _require(actor: Actor, capability: str) -> None:
+    if not actor.can(capability):
+        raise PermissionDenied(capability)
 
-    job = ProvisioningJob.objects.create(cohort=cohort, requested_by=requested_by, total=cohort.regions.count())
-    transaction.on_commit(lambda: provision_cohort_job.delay(job.pk))
+
+def start_provisioning(*, actor, cohort: Cohort) -> ProvisioningJob:
+    """Record a provisioning job for a cohort and hand it to the worker after commit."""
+    _require_national(actor, rules.can_manage_cohorts)
+    job = ProvisioningJob.objects.create(cohort=cohort, requested_by=actor, total=cohort.regions.count())
+    send_after_commit("tenants.tasks.provision_cohort_job", job.pk)
     return job
+
+
+def _require_national(user, rule) -> None:
+    if not rule(user):
+        raise PermissionDenied(rule.__name__)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from platform.forms import add_service_errors
 from tenants import rules, selectors, services
 from tenants.forms import CohortForm, RegistryFilterForm
 from tenants.models import Cohort, ProvisioningJob, Region
@@ -88,13 +89,13 @@ class CohortCreateView(NationalView):
         if form.is_valid():
             try:
                 cohort = services.create_cohort(
+                    actor=request.user,
                     year=form.cleaned_data["year"],
                     mou_date=form.cleaned_data["mou_date"],
                     region_codes=form.cleaned_data["region_codes"],
                 )
             except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Angkatan %(year)s dibuat.") % {"year": cohort.year})
                 return redirect("cohort-detail", year=cohort.year)
@@ -131,7 +132,7 @@ class CohortProvisionView(NationalView):
             messages.warning(request, _("Penyiapan ruang kerja angkatan ini sedang berjalan."))
         else:
             with transaction.atomic():
-                services.start_provisioning(cohort=cohort, requested_by=request.user)
+                services.start_provisioning(actor=request.user, cohort=cohort)
             messages.success(request, _("Penyiapan ruang kerja dimulai."))
         return redirect("cohort-detail", year=cohort.year)
 

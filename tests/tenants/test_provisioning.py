@@ -72,7 +72,9 @@ def test_command_needs_a_target(world):
 
 
 def test_command_provisions_a_cohort(world):
-    create_cohort(year=2019, mou_date=date(2019, 4, 1), region_codes=["35.13", "35.14"])
+    create_cohort(
+        actor=world.users["ministry_admin"], year=2019, mou_date=date(2019, 4, 1), region_codes=["35.13", "35.14"]
+    )
     call_command("provision_workspaces", "--cohort", "2019", "--no-progress")
     assert set(Workspace.objects.filter(region__cohort__year=2019).values_list("region_id", flat=True)) == {
         "35.13",
@@ -129,7 +131,7 @@ def test_region_staff_cannot_create_cohorts_or_provision(world, client_for):
 
 
 def test_provision_button_records_a_job_once(world, client_for, django_capture_on_commit_callbacks):
-    create_cohort(year=2024, mou_date=None, region_codes=["35.13"])
+    create_cohort(actor=world.users["ministry_admin"], year=2024, mou_date=None, region_codes=["35.13"])
     client = client_for(world.users["ministry_admin"])
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post("/cohorts/2024/provision/", HTTP_HOST="sc100.test")
