@@ -110,7 +110,8 @@ API_BODIES = {
 
 
 # The pages and endpoints of this matrix; other modules of the app keep matrices of their own.
-MODULES = {"programs.views", "programs.api"}
+VIEW_AREAS = ("bimtek", "masterplan", "buku", "programs", "history", "risks", "directory", "comments")
+MODULES = {*(f"programs.views.{area}" for area in VIEW_AREAS), "programs.api"}
 
 
 def programs_routes():

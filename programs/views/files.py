@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from programs import files
 from programs.models import LembarKomitmen, Opd
-from programs.views import actor_of, add_errors
+from programs.views.base import actor_of, add_errors
 from tenants.views_workspace import WorkspaceView
 
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from programs import book as books
 from programs.models import MasterplanBook
-from programs.views import actor_of
+from programs.views.base import actor_of
 from tenants.views_workspace import WorkspaceView
 
 

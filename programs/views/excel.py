@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from programs import excel, selectors
 from programs.models import ProgramImport
-from programs.views import actor_of
+from programs.views.base import actor_of
 from tenants.views_workspace import WorkspaceView
 
 

@@ -1,0 +1,1 @@
+"""Workspace pages of the masterplan app, one module per area (``programs.urls`` maps them)."""
