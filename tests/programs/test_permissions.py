@@ -111,7 +111,7 @@ API_BODIES = {
 
 # The pages and endpoints of this matrix; other modules of the app keep matrices of their own.
 VIEW_AREAS = ("bimtek", "masterplan", "buku", "programs", "history", "risks", "directory", "comments")
-MODULES = {*(f"programs.views.{area}" for area in VIEW_AREAS), "programs.api"}
+MODULES = {*(f"programs.views.{area}" for area in VIEW_AREAS), "programs.api.views"}
 
 
 def programs_routes():
