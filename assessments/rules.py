@@ -1,4 +1,7 @@
-"""Who may do what with assessments: the workspace capabilities and named predicates over a user."""
+"""Who may do what with assessments in a workspace: the capabilities and the state changes they allow.
+
+The national side (frameworks, rankings) has its own rules: ``assessments.framework.rules``.
+"""
 
 from tenants.access import MINISTRY_ADMIN, register_capability
 from tenants.models import Membership
@@ -29,12 +32,3 @@ ACTION_CAPABILITY = {
 def can_change_state(access, action: str) -> bool:
     capability = ACTION_CAPABILITY.get(action)
     return bool(capability and getattr(access, capability))
-
-
-def can_view_national_assessments(user) -> bool:
-    """Rankings, comparisons and snapshots: ministry staff (admins and analysts) only."""
-    return user.is_authenticated and user.is_ministry_staff
-
-
-def can_manage_frameworks(user) -> bool:
-    return user.is_authenticated and user.is_ministry_admin

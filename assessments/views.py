@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from assessments import rules, selectors, services
@@ -57,7 +56,7 @@ class AssessmentHomeView(WorkspaceView):
             "cycles": cycles,
             "history": history,
             "snapshots": snapshots,
-            "trend_svg": mark_safe(trend_svg),  # noqa: S308 - built by charts with escaped labels
+            "trend_svg": trend_svg,
             "standing": framework_selectors.cohort_standing(region=region),
             "published_periods": framework_selectors.published_periods(),
             "form": form,
@@ -115,7 +114,7 @@ class CycleDetailView(WorkspaceView):
                 "uses_verified": selectors.uses_verified_scores(cycle),
                 "actions": [a for a in actions if rules.can_change_state(access, a)],
                 "events": selectors.cycle_events(cycle=cycle)[:20],
-                "radar_svg": mark_safe(radar_svg),  # noqa: S308 - built by charts with escaped labels
+                "radar_svg": radar_svg,
                 "form": StateChangeForm(),
             },
         )

@@ -19,8 +19,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assessments import rules
-from assessments.framework import selectors
+from assessments.framework import rules, selectors
 from assessments.framework.models import MasterplanFigures, RegionSnapshot
 
 

@@ -2,12 +2,15 @@
 
 Pure functions from numbers to an SVG string (no JavaScript, no external assets): a radar
 of the six dimensions, grouped bars of the components and the index trend over periods.
-Values are ``Decimal`` or ``None`` (drawn as missing); labels are escaped.
+Values are ``Decimal`` or ``None`` (drawn as missing); labels are escaped, so a chart is a
+``SafeString`` that templates place as it is.
 """
 
 import math
 from decimal import Decimal
 from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
 
 PALETTE = ["#0b5cab", "#d9480f", "#2b8a3e", "#862e9c", "#e67700", "#1098ad"]
 
@@ -20,8 +23,8 @@ def _fmt(value) -> str:
     return f"{_num(value):.2f}".replace(".", ",")
 
 
-def _svg(width: int, height: int, body: list[str], title: str) -> str:
-    return (
+def _svg(width: int, height: int, body: list[str], title: str) -> SafeString:
+    return mark_safe(  # noqa: S308 - every label and title above is escaped, the rest are numbers
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'style="max-width:100%;height:auto" role="img" '
         f'aria-label="{escape(title)}" class="chart" font-family="sans-serif" font-size="11">'
@@ -38,7 +41,7 @@ def _legend(series_names: list[str], x: int, y: int) -> list[str]:
     return out
 
 
-def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_max: Decimal, title: str) -> str:
+def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_max: Decimal, title: str) -> SafeString:
     """One polygon per series over ``axes`` (code, label); values read from each dict by code."""
     size, cx, cy, r = 460, 230, 200, 130
     top = _num(scale_max) or 1.0
@@ -72,7 +75,9 @@ def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_
     return _svg(size, height, body, title)
 
 
-def bars(*, categories: list[tuple[str, str]], series: list[tuple[str, dict]], scale_max: Decimal, title: str) -> str:
+def bars(
+    *, categories: list[tuple[str, str]], series: list[tuple[str, dict]], scale_max: Decimal, title: str
+) -> SafeString:
     """Grouped horizontal bars: one group per category (code, label), one bar per series."""
     top = _num(scale_max) or 1.0
     bar_h, gap, left, width = 12, 10, 110, 520
@@ -98,7 +103,7 @@ def bars(*, categories: list[tuple[str, str]], series: list[tuple[str, dict]], s
     return _svg(width, height, body, title)
 
 
-def trend(*, periods: list[str], series: list[tuple[str, list]], scale_max: Decimal, title: str) -> str:
+def trend(*, periods: list[str], series: list[tuple[str, list]], scale_max: Decimal, title: str) -> SafeString:
     """The index over ``periods`` (labels), one line per series (values aligned to periods)."""
     width, height, left, right, top_pad, bottom = 520, 260, 40, 20, 20, 60
     top = _num(scale_max) or 1.0

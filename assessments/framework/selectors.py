@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db.models import Count, F, Q, QuerySet, Sum
 
 from assessments.framework.models import (
@@ -22,7 +22,7 @@ from assessments.framework.models import (
     RegionSnapshot,
 )
 from assessments.framework.scoring import FrameworkSpec, IndicatorSpec
-from tenants.models import Region
+from tenants.models import Cohort, Province, Region
 
 
 def versions() -> QuerySet[FrameworkVersion]:
@@ -312,6 +312,35 @@ def snapshots_of(*, codes: list[str]) -> QuerySet[RegionSnapshot]:
 def component_labels() -> dict[str, str]:
     """Component code → name, over every version (names are the same across versions)."""
     return dict(Component.objects.order_by("version__year", "order").values_list("code", "name"))
+
+
+LABELS_CACHE_KEY = "assessment-labels"
+FILTERS_CACHE_KEY = "assessment-ranking-filters"
+
+
+def labels() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(component code, name) and (dimension code, name): reference data, cached briefly."""
+    return cache.get_or_set(
+        LABELS_CACHE_KEY,
+        lambda: (list(component_labels().items()), [(d.code, d.name) for d in dimensions()]),
+        300,
+    )
+
+
+def forget_labels() -> None:
+    cache.delete(LABELS_CACHE_KEY)
+
+
+def filter_options() -> tuple[list[Province], list[int]]:
+    """Provinces and cohort years for the filters; cached for a minute (they rarely change)."""
+    return cache.get_or_set(
+        FILTERS_CACHE_KEY,
+        lambda: (
+            list(Province.objects.order_by("code")),
+            list(Cohort.objects.order_by("-year").values_list("year", flat=True)),
+        ),
+        60,
+    )
 
 
 @dataclass

@@ -2,32 +2,34 @@
 
 from django.urls import path
 
-from assessments.framework import views
+from assessments.framework.views import compare, history, indicators, masterplans, publication, ranking, versions
 
 urlpatterns = [
-    path("frameworks/", views.VersionListView.as_view(), name="framework-list"),
-    path("frameworks/import/", views.VersionImportView.as_view(), name="framework-import"),
-    path("frameworks/<int:version_pk>/", views.VersionDetailView.as_view(), name="framework-detail"),
-    path("frameworks/<int:version_pk>/weights/", views.VersionWeightsView.as_view(), name="framework-weights"),
-    path("frameworks/<int:version_pk>/copy/", views.VersionCopyView.as_view(), name="framework-copy"),
-    path("frameworks/<int:version_pk>/export/", views.VersionExportView.as_view(), name="framework-export"),
-    path("frameworks/<int:version_pk>/settings/", views.VersionSettingsView.as_view(), name="framework-settings"),
+    path("frameworks/", versions.VersionListView.as_view(), name="framework-list"),
+    path("frameworks/import/", versions.VersionImportView.as_view(), name="framework-import"),
+    path("frameworks/<int:version_pk>/", versions.VersionDetailView.as_view(), name="framework-detail"),
+    path("frameworks/<int:version_pk>/weights/", versions.VersionWeightsView.as_view(), name="framework-weights"),
+    path("frameworks/<int:version_pk>/copy/", versions.VersionCopyView.as_view(), name="framework-copy"),
+    path("frameworks/<int:version_pk>/export/", versions.VersionExportView.as_view(), name="framework-export"),
+    path("frameworks/<int:version_pk>/settings/", versions.VersionSettingsView.as_view(), name="framework-settings"),
     path(
-        "frameworks/<int:version_pk>/indicators/new/", views.IndicatorEditView.as_view(), name="framework-indicator-new"
+        "frameworks/<int:version_pk>/indicators/new/",
+        indicators.IndicatorEditView.as_view(),
+        name="framework-indicator-new",
     ),
     path(
         "frameworks/<int:version_pk>/indicators/<int:indicator_pk>/",
-        views.IndicatorEditView.as_view(),
+        indicators.IndicatorEditView.as_view(),
         name="framework-indicator-edit",
     ),
     path(
         "frameworks/<int:version_pk>/indicators/<int:indicator_pk>/delete/",
-        views.IndicatorDeleteView.as_view(),
+        indicators.IndicatorDeleteView.as_view(),
         name="framework-indicator-delete",
     ),
-    path("assessments/ranking/", views.RankingView.as_view(), name="assessment-ranking"),
-    path("assessments/ranking/publish/", views.RankingPublishView.as_view(), name="assessment-ranking-publish"),
-    path("masterplans/", views.MasterplanOverviewView.as_view(), name="masterplan-overview"),
-    path("assessments/compare/", views.CompareView.as_view(), name="assessment-compare"),
-    path("assessments/history/import/", views.HistoryImportView.as_view(), name="assessment-history-import"),
+    path("assessments/ranking/", ranking.RankingView.as_view(), name="assessment-ranking"),
+    path("assessments/ranking/publish/", publication.RankingPublishView.as_view(), name="assessment-ranking-publish"),
+    path("masterplans/", masterplans.MasterplanOverviewView.as_view(), name="masterplan-overview"),
+    path("assessments/compare/", compare.CompareView.as_view(), name="assessment-compare"),
+    path("assessments/history/import/", history.HistoryImportView.as_view(), name="assessment-history-import"),
 ]

@@ -1,0 +1,93 @@
+"""2–6 regions side by side: radar, bars and trend (SVG from ``charts``), a table, exports."""
+
+from django.contrib import messages
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from assessments.framework import charts, exports, selectors
+from assessments.framework.models import RegionSnapshot
+from assessments.framework.views.base import StaffView
+from tenants.models import Region
+
+
+def _chart_scale(snapshots):
+    """The top of the charts' axis: the largest scale of the versions shown (published
+    results carry no version: then the largest value, rounded up)."""
+    scales = [s.framework_version.scale_max for s in snapshots if s.framework_version_id]
+    if scales:
+        return max(scales)
+    values = [s.overall for s in snapshots if s.overall is not None]
+    return max(values).to_integral_value(rounding="ROUND_CEILING") if values else 1
+
+
+def _charts(regions, snapshots, components, dimensions) -> dict:
+    """The three charts of the page (``SafeString`` from the chart module)."""
+    periods = sorted({(s.year, s.stage) for s in snapshots})
+    latest = [(snaps[-1].region.name, snaps[-1]) for _code, snaps in regions]
+    scale_max = _chart_scale(snapshots)
+    return {
+        "latest": latest,
+        "radar_svg": charts.radar(
+            axes=dimensions,
+            series=[(name, s.dimensions) for name, s in latest],
+            scale_max=scale_max,
+            title=_("Skor per dimensi (periode terakhir)"),
+        ),
+        "bars_svg": charts.bars(
+            categories=components,
+            series=[(name, s.components) for name, s in latest],
+            scale_max=scale_max,
+            title=_("Skor per komponen (periode terakhir)"),
+        ),
+        "trend_svg": charts.trend(
+            periods=[selectors.Period(y, st).label for y, st in periods],
+            series=[
+                (snaps[0].region.name, [{(x.year, x.stage): x.overall for x in snaps}.get(p) for p in periods])
+                for _code, snaps in regions
+            ],
+            scale_max=scale_max,
+            title=_("Tren indeks"),
+        ),
+    }
+
+
+def _export(regions, components, dimensions, fmt):
+    header = ["region_code", "region", "period", "source", "overall", "rank"] + [
+        f"component:{c}" for c, _n in components
+    ] + [f"dimension:{d}" for d, _n in dimensions]  # fmt: skip
+    table = [
+        [s.region_id, s.region.name, s.period_label, s.source, s.overall, s.rank]
+        + [s.components.get(c) for c, _n in components]
+        + [s.dimensions.get(d) for d, _n in dimensions]
+        for _code, snaps in regions
+        for s in snaps
+    ]
+    return exports.table_response(filename="perbandingan", header=header, rows=table, fmt=fmt)
+
+
+class CompareView(StaffView):
+    """2–6 regions side by side. Queries: user, the regions with snapshots, their snapshots."""
+
+    max_regions = 6
+
+    def get(self, request):
+        codes = list(dict.fromkeys(request.GET.getlist("region")))[: self.max_regions]
+        choices = list(
+            Region.objects.filter(snapshots__isnull=False).distinct().order_by("name").values_list("code", "name")
+        )
+        components, dimensions = selectors.labels()
+        context = {"choices": choices, "codes": codes, "components": components, "dimensions": dimensions}
+        if not codes:
+            return render(request, "framework/compare.html", context)
+        if len(codes) == 1:
+            messages.info(request, _("Pilih 2 sampai 6 wilayah untuk dibandingkan; di bawah ini satu wilayah saja."))
+        snapshots = list(selectors.snapshots_of(codes=codes))
+        by_region: dict[str, list[RegionSnapshot]] = {}
+        for s in snapshots:
+            by_region.setdefault(s.region_id, []).append(s)
+        regions = [(code, by_region[code]) for code in codes if code in by_region]
+        fmt = request.GET.get("format")
+        if fmt in ("csv", "xlsx"):
+            return _export(regions, components, dimensions, fmt)
+        context.update(_charts(regions, snapshots, components, dimensions))
+        return render(request, "framework/compare.html", context)

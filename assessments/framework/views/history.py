@@ -1,0 +1,34 @@
+"""Published results of past periods, imported by a ministry admin (CSV or XLSX)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from assessments.forms import HistoryImportForm
+from assessments.framework import services
+from assessments.framework.views.base import AdminView
+
+
+class HistoryImportView(AdminView):
+    def get(self, request):
+        return render(request, "framework/history_import.html", {"form": HistoryImportForm()})
+
+    def post(self, request):
+        form = HistoryImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                result = services.import_published_results(
+                    filename=upload.name, content=upload.read(), imported_by=request.user
+                )
+            except ValidationError as exc:
+                form.add_error("file", exc.messages)
+            else:
+                messages.success(
+                    request,
+                    _("%(created)s hasil baru, %(updated)s diperbarui.")
+                    % {"created": result.created, "updated": result.updated},
+                )
+                return redirect("assessment-ranking")
+        return render(request, "framework/history_import.html", {"form": form}, status=400)

@@ -1,0 +1,90 @@
+"""Every participating region's masterplan, as the workspaces' background refresh reports it."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _lazy
+
+from assessments.forms import MasterplanOverviewFilterForm
+from assessments.framework import exports, selectors
+from assessments.framework.views.base import StaffView
+
+
+class MasterplanOverviewView(StaffView):
+    """Every participating region's masterplan: status, completeness, programs, quick wins
+    and budget, from the ``MasterplanFigures`` rows the workspaces' background refresh
+    writes. Queries: user, the page's rows (one join), the count, the totals."""
+
+    page_size = 50
+    sorts = (
+        ("name", _lazy("Wilayah")),
+        ("status", _lazy("Status")),
+        ("completeness", _lazy("Kelengkapan")),
+        ("programs", _lazy("Program")),
+        ("quick_wins", _lazy("Quick win")),
+        ("budget", _lazy("Anggaran")),
+        ("refreshed", _lazy("Diperbarui")),
+    )
+
+    def get(self, request):
+        provinces, cohorts = selectors.filter_options()
+        form = MasterplanOverviewFilterForm(request.GET or None, cohorts=cohorts, provinces=provinces)
+        filters = form.cleaned_data if form.is_valid() else {}
+        sort = filters.get("sort") or "completeness"
+        if sort not in dict(self.sorts):
+            sort = "completeness"
+        descending = filters.get("desc", "1" if sort != "name" else "0") != "0"
+        regions = selectors.masterplan_overview(
+            cohort_year=filters.get("cohort"),
+            province=filters.get("province", ""),
+            kind=filters.get("kind", ""),
+            status=filters.get("status", ""),
+            sort=sort,
+            descending=descending,
+        )
+        fmt = request.GET.get("format")
+        if fmt in ("csv", "xlsx"):
+            return self.export(regions, fmt)
+        page = Paginator(regions, self.page_size).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        for key in ("sort", "desc", "format", "page"):
+            query.pop(key, None)
+        return render(
+            request,
+            "framework/masterplans.html",
+            {
+                "form": form,
+                "page": page,
+                "totals": selectors.masterplan_totals(regions),
+                "sorts": self.sorts,
+                "sort": sort,
+                "descending": descending,
+                "query": query.urlencode(),
+            },
+        )
+
+    @staticmethod
+    def export(regions, fmt):
+        header = [
+            "region_code", "region", "province", "type", "cohort", "masterplan_status", "revision",
+            "masterplan_completeness", "program_count", "quick_win_count", "budget_total", "refreshed_at",
+        ]  # fmt: skip
+        rows = []
+        for region in regions:
+            figures = getattr(region, "masterplan_figures", None)
+            row = [region.code, region.name, region.province.name, region.kind]
+            row.append(region.cohort.year if region.cohort else None)
+            if figures is None:
+                row += [None] * 7
+            else:
+                row += [
+                    figures.status,
+                    figures.revision,
+                    figures.masterplan_completeness,
+                    figures.program_count,
+                    figures.quick_win_count,
+                    figures.budget_total,
+                    timezone.localtime(figures.refreshed_at).strftime("%Y-%m-%d %H:%M"),
+                ]
+            rows.append(row)
+        return exports.table_response(filename="masterplan-daerah", header=header, rows=rows, fmt=fmt)

@@ -1,0 +1,36 @@
+"""Publishing a period's national ranking to every workspace, or withdrawing it (ministry admins)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from assessments.framework import selectors, services
+from assessments.framework.views.base import AdminView
+from platform.forms import flash_service_errors
+
+
+class RankingPublishView(AdminView):
+    def post(self, request):
+        period = selectors.Period.parse(request.POST.get("period"))
+        if period is None:
+            messages.error(request, _("Periode tidak dikenal."))
+            return redirect("assessment-ranking")
+        if request.POST.get("action") == "withdraw":
+            services.withdraw_ranking(year=period.year, stage=period.stage)
+            messages.success(
+                request, _("Peringkat %(period)s ditarik: daerah tidak lagi melihatnya.") % {"period": period.label}
+            )
+        else:
+            try:
+                services.publish_ranking(year=period.year, stage=period.stage, actor=request.user)
+            except ValidationError as exc:
+                flash_service_errors(request, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Peringkat %(period)s diterbitkan: anggota setiap ruang kerja dapat membacanya.")
+                    % {"period": period.label},
+                )
+        return redirect(f"{reverse('assessment-ranking')}?period={period.key}")
