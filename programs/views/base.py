@@ -1,5 +1,6 @@
-"""What the masterplan pages share: the actor of a request, the comments of a page, and the
-base of the pages that edit masterplan content (draft only, guarded against lost updates).
+"""What the masterplan pages share: the actor of a request, the comments of a page, a private
+download, and the bases of the pages that change masterplan content (only while it is a
+draft; the ones without a version number guarded against lost updates by a fingerprint).
 
 The membership gate has already run; views declare a ``capability`` of ``request.access``
 and check object rules through ``programs.rules``. Writes go through ``programs.services``;
@@ -10,11 +11,12 @@ and keeps what the user typed.
 import hashlib
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from platform.forms import add_service_errors, flash_service_errors
 from programs import rules, selectors
 from programs.forms import CommentForm
 from tenants.views_workspace import WorkspaceView
@@ -25,11 +27,7 @@ def actor_of(request) -> rules.Actor:
 
 
 def add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+    add_service_errors(form, exc)
 
 
 def comment_context(request, *, section: str = "", program=None) -> dict:
@@ -42,7 +40,66 @@ def comment_context(request, *, section: str = "", program=None) -> dict:
     }
 
 
-class MasterplanContentEditView(WorkspaceView):
+def private_download(handle, *, filename: str, content_type: str) -> FileResponse:
+    """A stored file served as an attachment that neither the browser sniffs nor a cache keeps."""
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def flash_refusal(request, exc: PermissionDenied | ValidationError) -> None:
+    """A refused action as error messages: a service's ``ValidationError`` message by message,
+    the reason of a ``PermissionDenied``."""
+    if isinstance(exc, ValidationError):
+        flash_service_errors(request, exc)
+    else:
+        messages.error(request, str(exc))
+
+
+def run_action(request, action, *, success: str) -> bool:
+    """Run ``action()``, a service call of a page without a form: flash ``success``, or the
+    refusal (``flash_refusal``). Whether it was done."""
+    try:
+        action()
+    except (PermissionDenied, ValidationError) as exc:
+        flash_refusal(request, exc)
+        return False
+    messages.success(request, success)
+    return True
+
+
+def save_form(request, form, save, *, success: str) -> bool:
+    """Validate ``form`` and run ``save(cleaned_data)``, a service call: flash ``success``, or put
+    the service's refusal on the form (``add_service_errors``). Whether it was saved."""
+    if not form.is_valid():
+        return False
+    try:
+        save(form.cleaned_data)
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return False
+    messages.success(request, success)
+    return True
+
+
+class DraftOnlyView(WorkspaceView):
+    """A page that changes masterplan content, which only a draft allows: while the masterplan
+    is not a draft, whoever holds ``capability`` is sent to ``read_url`` with ``read_only_message``
+    (the others get the 404 of the capability check)."""
+
+    capability = "can_edit_masterplan"
+    read_url = "masterplan"
+    read_only_message = gettext_lazy("Masterplan sedang tidak dalam status draf: isinya hanya dapat dibaca.")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.access.can(self.capability) and not selectors.masterplan().is_editable:
+            messages.warning(request, self.read_only_message)
+            return redirect(self.read_url)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class MasterplanContentEditView(DraftOnlyView):
     """An edit page of masterplan content: region admins only, and only while it is a draft.
 
     Pages without a version number of their own (readiness, SWOT, strategies) guard against
@@ -50,18 +107,10 @@ class MasterplanContentEditView(WorkspaceView):
     if someone saved in between, the save is refused with 409 and the input is kept.
     """
 
-    capability = "can_edit_masterplan"
-    read_url = "masterplan"
     STALE = gettext_lazy(
         "Isi ini diubah orang lain sejak Anda membukanya, jadi tidak disimpan. Isian Anda masih di bawah: "
         "buka halaman ini di tab baru untuk melihat versi terbaru, lalu gabungkan."
     )
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.access.can_edit_masterplan and not selectors.masterplan().is_editable:
-            messages.warning(request, _("Masterplan sedang tidak dalam status draf: isinya hanya dapat dibaca."))
-            return redirect(self.read_url)
-        return super().dispatch(request, *args, **kwargs)
 
     @staticmethod
     def fingerprint(*values) -> str:

@@ -7,13 +7,13 @@ tenant-aware task ``programs.tasks.build_masterplan_book`` (``programs.book``).
 """
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from programs import book as books
 from programs.models import MasterplanBook
-from programs.views.base import actor_of
+from programs.views.base import actor_of, private_download
 from tenants.views_workspace import WorkspaceView
 
 
@@ -46,7 +46,4 @@ class BookDownloadView(WorkspaceView):
         except FileNotFoundError:
             raise Http404() from None
         name = book.file.name.rsplit("/", 1)[-1]
-        response = FileResponse(handle, as_attachment=True, filename=name, content_type="application/pdf")
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private_download(handle, filename=name, content_type="application/pdf")

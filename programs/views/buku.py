@@ -6,11 +6,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from platform.forms import add_service_errors
 from programs import charts, selectors, services
 from programs.forms import MasterplanTextForm, ReadinessForm, StrategyForm, SwotForm
 from programs.models import Comment, Dimension, DimensionPlan, Readiness
-from programs.views.base import MasterplanContentEditView, actor_of, add_errors, comment_context
+from programs.views.base import MasterplanContentEditView, actor_of, comment_context
 from tenants.views_workspace import WorkspaceView
+
+
+def plan_of(dimension: Dimension) -> DimensionPlan:
+    """The dimension's stored plan, or an empty one to show: opening a page writes nothing
+    (the first save stores the plan)."""
+    return DimensionPlan.objects.filter(dimension=dimension).first() or DimensionPlan(dimension=dimension)
 
 
 class BukuOneView(WorkspaceView):
@@ -56,7 +63,7 @@ class MasterplanTextEditView(MasterplanContentEditView):
                 form.add_error(None, exc.message)
                 status = 409
             except ValidationError as exc:
-                add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Buku I diperbarui."))
                 return redirect("buku-one")
@@ -106,13 +113,13 @@ class SwotEditView(MasterplanContentEditView):
 
     def get(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
-        plan, _created = DimensionPlan.objects.get_or_create(dimension=dimension)
+        plan = plan_of(dimension)
         context = {"dimension": dimension, "form": SwotForm(instance=plan), "base": self._base(plan)}
         return render(request, "programs/swot_form.html", context)
 
     def post(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
-        plan, _created = DimensionPlan.objects.get_or_create(dimension=dimension)
+        plan = plan_of(dimension)
         base = self._base(plan)
         form = SwotForm(request.POST, instance=plan)
         status = 400
@@ -171,7 +178,7 @@ class DimensionView(WorkspaceView):
 
 class DimensionEditView(MasterplanContentEditView):
     def _forms(self, dimension, data=None):
-        plan, _created = DimensionPlan.objects.get_or_create(dimension=dimension)
+        plan = plan_of(dimension)
         subs = []
         for sub in dimension.sub_dimensions.select_related("plan").order_by("order"):
             sub_plan = getattr(sub, "plan", None)

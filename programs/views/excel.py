@@ -8,7 +8,7 @@ for their OPD's programs, which the validation says row by row).
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -73,12 +73,12 @@ class ProgramExportView(WorkspaceView):
 class ProgramImportView(WorkspaceView):
     """The Excel page: downloads for everyone, the upload form for those who edit programs."""
 
+    write_capability = "can_edit_programs"
+
     def get(self, request):
         return self._render(request, ProgramUploadForm())
 
     def post(self, request):
-        if not request.access.can_edit_programs:
-            raise Http404()
         form = ProgramUploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return self._render(request, form, status=400)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from programs import checklist, selectors, services
 from programs.forms import TransitionForm
-from programs.views.base import actor_of
+from programs.views.base import actor_of, flash_refusal
 from tenants.views_workspace import WorkspaceView
 
 
@@ -41,10 +41,8 @@ class MasterplanTransitionView(WorkspaceView):
             masterplan = services.transition_masterplan(
                 actor=actor_of(request), action=form.cleaned_data["action"], reason=form.cleaned_data["reason"]
             )
-        except PermissionDenied as exc:
-            messages.error(request, str(exc))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except (PermissionDenied, ValidationError) as exc:
+            flash_refusal(request, exc)
         else:
             messages.success(
                 request, _("Status masterplan: %(status)s.") % {"status": masterplan.get_status_display().lower()}
@@ -53,13 +51,12 @@ class MasterplanTransitionView(WorkspaceView):
 
 
 class ChecklistView(WorkspaceView):
+    """The Bimtek checklist: what each stage still misses, and how complete the masterplan is."""
+
     def get(self, request):
         stages = checklist.bimtek_checklist()
-        return render(
-            request,
-            "programs/checklist.html",
-            {"stages": stages, "completeness": checklist.completeness(stages)},
-        )
+        context = {"stages": stages, "completeness": checklist.completeness(stages)}
+        return render(request, "programs/checklist.html", context)
 
 
 class ChangesView(WorkspaceView):
