@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from programs import program_rules
 from programs.models import (
     BimtekStage,
     Comment,
@@ -51,26 +52,7 @@ class ProgramForm(forms.ModelForm):
 
     class Meta:
         model = Program
-        fields = [
-            "title",
-            "dimension",
-            "sub_dimension",
-            "description",
-            "goals",
-            "targets",
-            "lead_opd",
-            "partner_opds",
-            "partners",
-            "horizon",
-            "start_year",
-            "end_year",
-            "alignment_rpjpd",
-            "alignment_rpjmd",
-            "alignment_renstra",
-            "status",
-            "is_quick_win",
-            "monitoring",
-        ]
+        fields = list(program_rules.EDITABLE_FIELDS)
         widgets = {
             "description": TEXTAREA,
             "goals": TEXTAREA,
@@ -92,13 +74,22 @@ class ProgramForm(forms.ModelForm):
             self.fields["lead_opd"].queryset = lead_opds
 
     def clean(self):
+        """The rules of ``programs.program_rules`` on the program's own fields, each on its field
+        (the service applies them again, with the rows, when it saves)."""
         data = super().clean()
-        dimension, sub = data.get("dimension"), data.get("sub_dimension")
-        if dimension and sub and sub.dimension_id != dimension.pk:
-            self.add_error(
-                "sub_dimension",
-                _("Subdimensi %(sub)s bukan bagian dari dimensi %(dimension)s.") % {"sub": sub, "dimension": dimension},
+        errors: dict[str, list[str]] = {}
+        program_rules.collect_errors(
+            errors, program_rules.check_sub_dimension, data.get("dimension"), data.get("sub_dimension")
+        )
+        program_rules.collect_errors(errors, program_rules.check_years, data.get("start_year"), data.get("end_year"))
+        if data.get("title") and (self.instance.pk is not None or data.get("version") is None):
+            # A new program (no version came back), or the one this form was given; an edit
+            # whose program the form does not know is left to the service's check.
+            program_rules.collect_errors(
+                errors, program_rules.check_unique_title, data["title"], program_id=self.instance.pk
             )
+        if errors:
+            raise ValidationError(errors)
         return data
 
     def _post_clean(self):

@@ -7,6 +7,7 @@ import re
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from programs import program_rules
 from programs.models import (
     BimtekStage,
     Dimension,
@@ -123,24 +124,7 @@ class ProgramSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "version",
-            "title",
-            "dimension",
-            "sub_dimension",
-            "description",
-            "goals",
-            "targets",
-            "lead_opd",
-            "partner_opds",
-            "partners",
-            "horizon",
-            "start_year",
-            "end_year",
-            "alignment_rpjpd",
-            "alignment_rpjmd",
-            "alignment_renstra",
-            "status",
-            "is_quick_win",
-            "monitoring",
+            *program_rules.EDITABLE_FIELDS,
             "budget",
             "indicators",
             "funding",
@@ -241,15 +225,24 @@ class ProgramInputSerializer(serializers.Serializer):
     milestones = MilestoneSerializer(many=True, default=list)
 
     def validate(self, data):
-        sub = SubDimension.objects.filter(dimension=data["dimension"], code=data["sub_dimension"]).first()
-        if sub is None:
-            raise serializers.ValidationError(
-                {
-                    "sub_dimension": _("Subdimensi %(sub)s bukan bagian dari dimensi %(dimension)s.")
-                    % {"sub": data["sub_dimension"], "dimension": data["dimension"]}
-                }
-            )
-        data["sub_dimension"] = sub
+        """The rules of ``programs.program_rules``, each on its field. The title is checked here
+        for a new program (no ``version``); on an update the service refuses a title another
+        program has, with the same message on ``title``."""
+        code = data["sub_dimension"]
+        data["sub_dimension"] = SubDimension.objects.filter(dimension=data["dimension"], code=code).first()
+        errors: dict[str, list[str]] = {}
+        program_rules.collect_errors(
+            errors, program_rules.check_sub_dimension, data["dimension"], data["sub_dimension"] or code
+        )
+        start, end = data["start_year"], data["end_year"]
+        program_rules.collect_errors(errors, program_rules.check_years, start, end)
+        program_rules.collect_errors(
+            errors, program_rules.check_funding, data["funding"], start_year=start, end_year=end
+        )
+        if "version" not in data:
+            program_rules.collect_errors(errors, program_rules.check_unique_title, data["title"])
+        if errors:
+            raise serializers.ValidationError(errors)
         return data
 
 

@@ -1,10 +1,12 @@
 """Reading the cells of a filled template: text, whole numbers, years, amounts of money,
 quarters, each parsed the way an officer may have typed it, and ``RowReader``, which checks
-the cells of one row and files every problem under its sheet, row and column."""
+the cells of one row (and the rules of ``programs.program_rules`` on them) and files every
+problem under its sheet, row and column."""
 
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from programs.excel.layout import SHEETS, TEXT_LIMITS, column_letter
@@ -133,3 +135,15 @@ class RowReader:
         if limit and len(value) > limit:
             self.problem(key, _("paling panjang %(n)s huruf") % {"n": limit})
         return value
+
+    def check(self, rule, *args, **kwargs) -> bool:
+        """Apply a rule of ``programs.program_rules``: what it refuses is filed under the column
+        of the field it names. Whether the row passed it."""
+        try:
+            rule(*args, **kwargs)
+        except ValidationError as exc:
+            for key, messages in exc.message_dict.items():
+                for message in messages:
+                    self.problem(key, message)
+            return False
+        return True

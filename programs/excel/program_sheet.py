@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from programs import rules
+from programs import program_rules, rules
 from programs.excel.cells import RowReader, as_integer, as_money, as_year
 from programs.excel.layout import PROGRAM_SHEET, horizon_labels, label_map, status_labels
 from programs.models import Dimension, FundingSource, Opd, Program, SubDimension
@@ -29,7 +29,7 @@ class Lookups:
     opds: dict
     sources: dict
     programs: dict  # id → Program
-    titles: dict  # title (lower) → Program id
+    titles: dict  # title_key(title) → Program id
 
     @classmethod
     def load(cls):
@@ -47,7 +47,7 @@ class Lookups:
         programs = {p.pk: p for p in Program.objects.only("id", "title", "version", "lead_opd_id")}
         titles = {}
         for p in programs.values():
-            titles.setdefault(p.title.strip().lower(), p.pk)
+            titles.setdefault(program_rules.title_key(p.title), p.pk)
         return cls(dimensions, subs, opds, sources, programs, titles)
 
 
@@ -82,11 +82,12 @@ def validate_program_row(number, raw, lookups, actor, problems, exported_here) -
     elif not rules.can_create_program(actor):
         r.problem("title", _("Anda tidak dapat menambah program"))
     if title:
-        owner = lookups.titles.get(title.lower())
-        if owner is not None and (program is None or owner != program.pk):
-            r.problem(
-                "title", _("sudah ada program lain dengan nama “%(title)s” di ruang kerja ini") % {"title": title}
-            )
+        r.check(
+            program_rules.check_title_free,
+            title,
+            holder_id=lookups.titles.get(program_rules.title_key(title)),
+            program_id=program.pk if program else None,
+        )
 
     name = r.text("dimension", raw["dimension"], required=True)
     dimension = lookups.dimensions.get(name.lower()) if name else None
@@ -99,13 +100,9 @@ def validate_program_row(number, raw, lookups, actor, problems, exported_here) -
         if not candidates:
             r.problem("sub_dimension", _("subdimensi “%(name)s” tidak dikenal; pilih dari daftar") % {"name": name})
         elif dimension is not None:
-            sub = next((s for s in candidates if s.dimension_id == dimension.pk), None)
-            if sub is None:
-                r.problem(
-                    "sub_dimension",
-                    _("subdimensi %(sub)s bukan bagian dari dimensi %(dimension)s")
-                    % {"sub": candidates[0].name, "dimension": dimension.name},
-                )
+            sub = next((s for s in candidates if s.dimension_id == dimension.pk), candidates[0])
+            if not r.check(program_rules.check_sub_dimension, dimension, sub):
+                sub = None
     name = r.text("lead_opd", raw["lead_opd"], required=True)
     lead = lookups.opds.get(name.lower()) if name else None
     if name and lead is None:
@@ -153,11 +150,7 @@ def validate_program_row(number, raw, lookups, actor, problems, exported_here) -
         r.problem("is_quick_win", _("isi Ya atau Tidak"))
     start = r.get("start_year", raw["start_year"], as_year, required=True)
     end = r.get("end_year", raw["end_year"], as_year, required=True)
-    if start and end and end < start:
-        r.problem(
-            "end_year",
-            _("tahun selesai (%(end)s) tidak boleh sebelum tahun mulai (%(start)s)") % {"end": end, "start": start},
-        )
+    r.check(program_rules.check_years, start, end)
     budget_total = r.get("budget_total", raw["budget_total"], as_money)
     if r.failed:
         return None
@@ -177,15 +170,6 @@ def validate_program_row(number, raw, lookups, actor, problems, exported_here) -
         "milestones": [],
         "_budget_total": budget_total,
     }
-    for key in (
-        "partners",
-        "description",
-        "goals",
-        "targets",
-        "alignment_rpjpd",
-        "alignment_rpjmd",
-        "alignment_renstra",
-        "monitoring",
-    ):
+    for key in program_rules.TEXT_FIELDS:
         data[key] = r.text(key, raw[key])
     return ParsedProgram(row=number, title=title, program=program, expected_version=version, data=data)

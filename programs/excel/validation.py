@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from programs import selectors
+from programs import program_rules, selectors
 from programs.excel.cells import RowReader, as_integer, as_money, as_quarter, as_text, as_year, parse_amount
 from programs.excel.layout import (
     FUNDING_SHEET,
@@ -102,7 +102,7 @@ def _validate(book, actor: Actor, max_programs: int | None) -> Preview:
 
 
 class _Titles:
-    """The programs of the file by title (lower case), for the rows of the other sheets."""
+    """The programs of the file by ``title_key``, for the rows of the other sheets."""
 
     def __init__(self):
         self.parsed: dict[str, ParsedProgram] = {}
@@ -112,8 +112,8 @@ class _Titles:
         title = r.text("program", raw["program"], required=True)
         if not title:
             return None
-        parsed = self.parsed.get(title.lower())
-        if parsed is None and title.lower() not in self.known:
+        parsed = self.parsed.get(program_rules.title_key(title))
+        if parsed is None and program_rules.title_key(title) not in self.known:
             r.problem(
                 "program",
                 _("program “%(title)s” tidak ada di sheet %(sheet)s") % {"title": title, "sheet": PROGRAM_SHEET},
@@ -128,7 +128,7 @@ def _read_programs(book, preview, lookups, actor, exported_here, max_programs) -
     seen_ids: dict[int, int] = {}
     for number, raw in sheet_rows(book, PROGRAM_SHEET, problems):
         parsed = validate_program_row(number, raw, lookups, actor, problems, exported_here)
-        title = as_text(raw["title"]).lower()
+        title = program_rules.title_key(as_text(raw["title"]))
         if title:
             titles.known.add(title)
             if title in first_row:
@@ -206,21 +206,11 @@ def _read_funding(book, preview: Preview, lookups: Lookups, titles: _Titles) -> 
         if parsed is None or r.failed:
             continue
         start, end = parsed.data["start_year"], parsed.data["end_year"]
-        if not start <= year <= end:
-            r.problem(
-                "year",
-                _("tahun %(year)s di luar masa program %(start)s–%(end)s") % {"year": year, "start": start, "end": end},
-            )
+        if not r.check(program_rules.check_funding_year, year, start_year=start, end_year=end):
             continue
-        seen = funding_rows.setdefault(parsed.title.lower(), {})
-        if (source.pk, year) in seen:
-            r.problem(
-                "source",
-                _("sumber %(source)s tahun %(year)s untuk program ini sudah ada di baris %(row)s")
-                % {"source": source.name, "year": year, "row": seen[(source.pk, year)]},
-            )
+        earlier = funding_rows.setdefault(program_rules.title_key(parsed.title), {})
+        if not r.check(program_rules.check_funding_once, source, year, row=number, earlier=earlier):
             continue
-        seen[(source.pk, year)] = number
         parsed.data["funding"].append({"source": source, "year": year, "amount": amount})
         preview.funding_count += 1
 
