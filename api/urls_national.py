@@ -9,5 +9,6 @@ urlpatterns = [
     path("provinces/", views.ProvinceListView.as_view(), name="api-province-list"),
     path("cohorts/", views.CohortListView.as_view(), name="api-cohort-list"),
     path("", include("assessments.framework.api_urls")),
+    path("", include("programs.national.api_urls")),
     path("schema/", SpectacularAPIView.as_view(urlconf="api.urls_national_schema"), name="api-schema"),
 ]

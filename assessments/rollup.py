@@ -2,7 +2,8 @@
 
 Any tenant app contributes figures to its region's snapshot by registering a provider
 (``register_snapshot_provider``) in its ``AppConfig.ready``; a provider runs in the
-workspace's schema and returns a dict of snapshot fields. After a change, code running in
+workspace's schema, inside the refresh's transaction, and returns a dict of snapshot fields
+(it may also record its own national figures of the region, in its own public tables). After a change, code running in
 a workspace calls ``request_snapshot_refresh()``: it sends the tenant-aware task
 ``assessments.tasks.refresh_region_snapshot`` once per debounce window, carrying the
 workspace's schema, so the national layer never loops over schemas in a request.

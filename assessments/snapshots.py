@@ -4,10 +4,9 @@ Runs in the workspace's schema (the tenant-aware task, or the rebuild command lo
 schemas outside any request). For each cycle it computes the index and writes the
 snapshot row of that period: ``computed`` for a final cycle (ranked), ``provisional``
 otherwise (never ranked, and never replacing a published result of the same period).
-Figures of other apps come from the registered providers (``assessments.rollup``); they are
-also written, with the masterplan's status, to the region's ``MasterplanFigures`` row, which
-exists whether or not the region has been assessed. Ranks of every touched period are then
-recomputed in one statement each.
+Figures of other apps come from the registered providers (``assessments.rollup``), which
+run first, whether or not the region has been assessed. Ranks of every touched period are
+then recomputed in one statement each.
 """
 
 from decimal import Decimal
@@ -15,7 +14,7 @@ from decimal import Decimal
 from django.db import connection, transaction
 from django.db.models import Q
 
-from assessments.framework.models import MasterplanFigures, PublishedResult, RegionSnapshot
+from assessments.framework.models import PublishedResult, RegionSnapshot
 from assessments.framework.selectors import spec_for
 from assessments.framework.services import recompute_ranks
 from assessments.models import AssessmentCycle
@@ -33,34 +32,16 @@ PROVIDED_FIELDS = {
     "quick_win_count": int,
     "budget_total": _decimal,
 }
-# Provided but kept only on the region's current figures (MasterplanFigures), not per period.
-CURRENT_ONLY_FIELDS = {
-    "masterplan_status": str,
-    "masterplan_revision": int,
-}
-CURRENT_ONLY_DEFAULTS = {"masterplan_status": MasterplanFigures.Status.DRAFT, "masterplan_revision": 1}
 
 
 def provided_figures() -> dict:
     """What the registered providers report for the current workspace (unknown keys ignored)."""
-    figures = {name: convert(0) for name, convert in PROVIDED_FIELDS.items()} | CURRENT_ONLY_DEFAULTS
-    converters = PROVIDED_FIELDS | CURRENT_ONLY_FIELDS
+    figures = {name: convert(0) for name, convert in PROVIDED_FIELDS.items()}
     for provider in snapshot_providers():
         for name, value in (provider() or {}).items():
-            if name in converters and value is not None:
-                figures[name] = converters[name](value)
+            if name in PROVIDED_FIELDS and value is not None:
+                figures[name] = PROVIDED_FIELDS[name](value)
     return figures
-
-
-def _write_current_figures(region, figures: dict) -> None:
-    MasterplanFigures.objects.update_or_create(
-        region=region,
-        defaults={
-            "status": figures["masterplan_status"],
-            "revision": figures["masterplan_revision"],
-            **{name: figures[name] for name in PROVIDED_FIELDS},
-        },
-    )
 
 
 UPSERT_FIELDS = [
@@ -80,9 +61,7 @@ def refresh_region_snapshot(*, rerank: bool = True) -> dict:
     region = workspace.region
     if region is None:
         return {"schema": connection.schema_name, "periods": []}
-    provided = provided_figures()
-    _write_current_figures(region, provided)
-    figures = {name: provided[name] for name in PROVIDED_FIELDS}
+    figures = provided_figures()
     published = {(r.year, r.stage): r for r in PublishedResult.objects.filter(region=region)}
     rows: dict[tuple[int, int], RegionSnapshot] = {}
     for cycle in AssessmentCycle.objects.select_related("framework_version").order_by("year", "stage"):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("cohorts/<int:year>/provision/", views.CohortProvisionView.as_view(), name="cohort-provision"),
     path("jobs/<int:pk>/", views.ProvisioningJobView.as_view(), name="provisioning-job"),
     path("", include("assessments.framework.urls")),
+    path("", include("programs.national.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls_national")),
     path("", include("platform.urls_common")),

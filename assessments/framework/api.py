@@ -1,5 +1,4 @@
-"""National API of assessments (apex host, ministry staff only): snapshots, rankings and the
-regions' current masterplan figures.
+"""National API of assessments (apex host, ministry staff only): snapshots and rankings.
 
 Reads public snapshot rows only; filters: period (``2021-2``), year, stage, cohort,
 province, kind (kabupaten/kota), region. Anyone else signed in gets 404.
@@ -20,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from assessments.framework import rules, selectors
-from assessments.framework.models import MasterplanFigures, RegionSnapshot
+from assessments.framework.models import RegionSnapshot
 
 
 class MinistryStaffOnly(BasePermission):
@@ -58,12 +57,17 @@ class SnapshotSerializer(RegionFieldsSerializer):
         ]  # fmt: skip
 
 
-class SnapshotFilter(filters.FilterSet):
-    period = filters.CharFilter(method="filter_period", label="Periode, mis. 2021-2 (tahun-tahap)")
+class RegionFilterSet(filters.FilterSet):
+    """Filters by the region of a public row (snapshot, masterplan figures)."""
+
     cohort = filters.NumberFilter(field_name="region__cohort__year")
     province = filters.CharFilter(field_name="region__province_id")
     kind = filters.ChoiceFilter(field_name="region__kind", choices=[("kabupaten", "kabupaten"), ("kota", "kota")])
     region = filters.CharFilter(field_name="region_id")
+
+
+class SnapshotFilter(RegionFilterSet):
+    period = filters.CharFilter(method="filter_period", label="Periode, mis. 2021-2 (tahun-tahap)")
     ranked = filters.BooleanFilter(field_name="rank", lookup_expr="isnull", exclude=True)
 
     class Meta:
@@ -199,33 +203,3 @@ def _snapshot_dict(s: selectors.SnapshotRow) -> dict:
         "quick_win_count": s.quick_win_count,
         "budget_total": _text(s.budget_total),
     }
-
-
-class MasterplanFiguresSerializer(RegionFieldsSerializer):
-    class Meta:
-        model = MasterplanFigures
-        fields = [
-            "region_code", "region_name", "province", "kind", "cohort_year", "status", "revision",
-            "masterplan_completeness", "program_count", "quick_win_count", "budget_total", "refreshed_at",
-        ]  # fmt: skip
-
-
-class MasterplanFiguresFilter(filters.FilterSet):
-    cohort = filters.NumberFilter(field_name="region__cohort__year")
-    province = filters.CharFilter(field_name="region__province_id")
-    kind = filters.ChoiceFilter(field_name="region__kind", choices=[("kabupaten", "kabupaten"), ("kota", "kota")])
-    region = filters.CharFilter(field_name="region_id")
-    min_completeness = filters.NumberFilter(field_name="masterplan_completeness", lookup_expr="gte")
-
-    class Meta:
-        model = MasterplanFigures
-        fields = ["status"]
-
-
-class MasterplanFiguresListView(generics.ListAPIView):
-    """The current masterplan figures of every region whose workspace has reported them."""
-
-    permission_classes = [MinistryStaffOnly]
-    serializer_class = MasterplanFiguresSerializer
-    filterset_class = MasterplanFiguresFilter
-    queryset = MasterplanFigures.objects.select_related("region__cohort").order_by("region_id")

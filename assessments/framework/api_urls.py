@@ -7,5 +7,4 @@ from assessments.framework import api
 urlpatterns = [
     path("snapshots/", api.SnapshotListView.as_view(), name="api-snapshot-list"),
     path("rankings/", api.RankingView.as_view(), name="api-ranking"),
-    path("masterplans/", api.MasterplanFiguresListView.as_view(), name="api-masterplan-list"),
 ]

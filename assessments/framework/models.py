@@ -229,45 +229,6 @@ class RegionSnapshot(models.Model):
         return f"{self.year} {Stage(self.stage).label}"
 
 
-class MasterplanFigures(models.Model):
-    """The current masterplan figures of one region's workspace (one row per region).
-
-    Written by the same background refresh as the snapshots (``assessments.snapshots``), on
-    every change in the workspace, whether or not the region has been assessed yet, so the
-    ministry follows every participating region's masterplan. Snapshot rows carry a copy
-    of these figures as they were when their period was refreshed.
-    """
-
-    class Status(models.TextChoices):
-        # The codes of ``programs.Masterplan.Status`` (a tenant app; the test suite keeps
-        # the two lists equal).
-        DRAFT = "draft", _("Draf")
-        SUBMITTED = "submitted", _("Diajukan")
-        APPROVED = "approved", _("Disetujui")
-        PUBLISHED = "published", _("Diterbitkan")
-
-    region = models.OneToOneField(
-        "tenants.Region", on_delete=models.CASCADE, primary_key=True, related_name="masterplan_figures"
-    )
-    status = models.CharField(_("status masterplan"), max_length=12, choices=Status.choices, default=Status.DRAFT)
-    revision = models.PositiveIntegerField(_("revisi"), default=1)
-    masterplan_completeness = models.DecimalField(
-        _("kelengkapan masterplan (%)"), max_digits=5, decimal_places=2, default=Decimal("0")
-    )
-    program_count = models.PositiveIntegerField(_("jumlah program"), default=0)
-    quick_win_count = models.PositiveIntegerField(_("jumlah quick win"), default=0)
-    budget_total = models.DecimalField(_("total anggaran (Rp)"), max_digits=18, decimal_places=2, default=Decimal("0"))
-    refreshed_at = models.DateTimeField(_("diperbarui"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("ringkasan masterplan")
-        verbose_name_plural = _("ringkasan masterplan")
-        indexes = [models.Index(fields=["status"])]
-
-    def __str__(self):
-        return f"{self.region_id}: {self.status}, {self.program_count} program"
-
-
 class RankingPublication(models.Model):
     """The ministry has published the national ranking of a period (year + stage).
 

@@ -10,19 +10,18 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.core.cache import cache, caches
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import QuerySet
 
 from assessments.framework.models import (
     Component,
     Dimension,
     FrameworkVersion,
     Indicator,
-    MasterplanFigures,
     RankingPublication,
     RegionSnapshot,
 )
 from assessments.framework.scoring import FrameworkSpec, IndicatorSpec
-from tenants.models import Cohort, Province, Region
+from tenants.models import Cohort, Province
 
 
 def versions() -> QuerySet[FrameworkVersion]:
@@ -241,14 +240,9 @@ class RankingPage:
 
 
 def _filtered(*, cohort_year: int | None, province: str, kind: str) -> QuerySet[RegionSnapshot]:
-    rows = RegionSnapshot.objects.all()
-    if cohort_year:
-        rows = rows.filter(region__cohort__year=cohort_year)
-    if province:
-        rows = rows.filter(region__province_id=province)
-    if kind:
-        rows = rows.filter(region__kind=kind)
-    return rows
+    """Snapshots of the regions a ranking's filters keep (an empty filter keeps every region)."""
+    given = {"region__cohort__year": cohort_year, "region__province_id": province, "region__kind": kind}
+    return RegionSnapshot.objects.filter(**{lookup: v for lookup, v in given.items() if v})
 
 
 def ranking_page(
@@ -363,64 +357,6 @@ def cohort_standing(*, region) -> CohortStanding | None:
     peers.sort(key=lambda p: (p[1], p[0]))
     position = [code for code, _rank in peers].index(region.code) + 1
     return CohortStanding(position, len(peers), latest)
-
-
-MASTERPLAN_SORTS = {
-    "name": "name",
-    "code": "code",
-    "status": "masterplan_figures__status",
-    "completeness": "masterplan_figures__masterplan_completeness",
-    "programs": "masterplan_figures__program_count",
-    "quick_wins": "masterplan_figures__quick_win_count",
-    "budget": "masterplan_figures__budget_total",
-    "refreshed": "masterplan_figures__refreshed_at",
-}
-
-
-def masterplan_overview(
-    *,
-    cohort_year: int | None = None,
-    province: str = "",
-    kind: str = "",
-    status: str = "",
-    sort: str = "completeness",
-    descending: bool = True,
-) -> QuerySet:
-    """Every region with a workspace and its current masterplan figures (``None`` until the
-    first refresh), filtered and sorted by PostgreSQL; regions without figures sort last."""
-    regions = Region.objects.filter(workspace__isnull=False, workspace__is_template=False).select_related(
-        "province", "cohort", "masterplan_figures"
-    )
-    if cohort_year:
-        regions = regions.filter(cohort__year=cohort_year)
-    if province:
-        regions = regions.filter(province_id=province)
-    if kind:
-        regions = regions.filter(kind=kind)
-    if status:
-        regions = regions.filter(masterplan_figures__status=status)
-    column = F(MASTERPLAN_SORTS.get(sort, MASTERPLAN_SORTS["completeness"]))
-    return regions.order_by(column.desc(nulls_last=True) if descending else column.asc(nulls_last=True), "code")
-
-
-def masterplan_totals(regions: QuerySet) -> dict:
-    """Totals of a filtered overview in one query: regions, programs, quick wins, budget,
-    and how many masterplans are in each status."""
-    status_counts = {
-        f"status_{value}": Count("pk", filter=Q(masterplan_figures__status=value))
-        for value in MasterplanFigures.Status.values
-    }
-    totals = regions.order_by().aggregate(
-        regions=Count("pk"),
-        programs=Sum("masterplan_figures__program_count"),
-        quick_wins=Sum("masterplan_figures__quick_win_count"),
-        budget=Sum("masterplan_figures__budget_total"),
-        **status_counts,
-    )
-    totals["statuses"] = [
-        (value, label, totals.pop(f"status_{value}")) for value, label in MasterplanFigures.Status.choices
-    ]
-    return totals
 
 
 PUBLICATIONS_CACHE_KEY = "ranking-publications"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from assessments.framework.views import compare, history, indicators, masterplans, publication, ranking, versions
+from assessments.framework.views import compare, history, indicators, publication, ranking, versions
 
 urlpatterns = [
     path("frameworks/", versions.VersionListView.as_view(), name="framework-list"),
@@ -29,7 +29,6 @@ urlpatterns = [
     ),
     path("assessments/ranking/", ranking.RankingView.as_view(), name="assessment-ranking"),
     path("assessments/ranking/publish/", publication.RankingPublishView.as_view(), name="assessment-ranking-publish"),
-    path("masterplans/", masterplans.MasterplanOverviewView.as_view(), name="masterplan-overview"),
     path("assessments/compare/", compare.CompareView.as_view(), name="assessment-compare"),
     path("assessments/history/import/", history.HistoryImportView.as_view(), name="assessment-history-import"),
 ]

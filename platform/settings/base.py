@@ -27,6 +27,7 @@ SHARED_APPS = [
     "platform.accounts",
     "tenants",
     "assessments.framework",
+    "programs.national",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

@@ -8,9 +8,10 @@ from django.core.management import CommandError
 from django.db import connection
 
 from assessments import rollup, services
-from assessments.framework.models import MasterplanFigures, PublishedResult, RankingPublication, RegionSnapshot
+from assessments.framework.models import PublishedResult, RankingPublication, RegionSnapshot
 from assessments.framework.services import import_published_results, parse_indonesian_decimal
 from assessments.snapshots import refresh_region_snapshot
+from programs.national.models import MasterplanFigures
 from tests.assessments.conftest import fill
 
 

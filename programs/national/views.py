@@ -1,20 +1,23 @@
-"""Every participating region's masterplan, as the workspaces' background refresh reports it."""
+"""Apex page of every participating region's masterplan (ministry staff), and its exports."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _lazy
 
-from assessments.forms import MasterplanOverviewFilterForm
-from assessments.framework import exports, selectors
-from assessments.framework.views.base import StaffView
+from assessments.framework import exports
+from assessments.framework.selectors import filter_options as national_filter_options
+from programs.national import rules, selectors
+from programs.national.forms import MasterplanOverviewFilterForm
+from tenants.views_national import NationalView
 
 
-class MasterplanOverviewView(StaffView):
+class MasterplanOverviewView(NationalView):
     """Every participating region's masterplan: status, completeness, programs, quick wins
     and budget, from the ``MasterplanFigures`` rows the workspaces' background refresh
     writes. Queries: user, the page's rows (one join), the count, the totals."""
 
+    rule = staticmethod(rules.can_view_national_masterplans)
     page_size = 50
     sorts = (
         ("name", _lazy("Wilayah")),
@@ -27,7 +30,7 @@ class MasterplanOverviewView(StaffView):
     )
 
     def get(self, request):
-        provinces, cohorts = selectors.filter_options()
+        provinces, cohorts = national_filter_options()
         form = MasterplanOverviewFilterForm(request.GET or None, cohorts=cohorts, provinces=provinces)
         filters = form.cleaned_data if form.is_valid() else {}
         sort = filters.get("sort") or "completeness"
@@ -51,7 +54,7 @@ class MasterplanOverviewView(StaffView):
             query.pop(key, None)
         return render(
             request,
-            "framework/masterplans.html",
+            "national/masterplans.html",
             {
                 "form": form,
                 "page": page,
