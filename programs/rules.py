@@ -45,6 +45,11 @@ class Actor(WorkspaceActor):
         return opd_id_of(user=self.user)
 
 
+def can_edit_bimtek_stages(actor: Actor) -> bool:
+    """The dates of the Bimtek stages are the workspace's (``tenants.rules``)."""
+    return actor.access.can_edit_workspace
+
+
 def can_edit_masterplan(actor: Actor) -> bool:
     return actor.access.can_edit_masterplan
 

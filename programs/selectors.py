@@ -1,6 +1,12 @@
 """Reads inside a workspace: querysets with their related rows loaded, so every page runs a
-constant number of queries whatever the number of programs."""
+constant number of queries whatever the number of programs. Nothing here writes.
 
+The fingerprints of stored content are the lost-update guard of the Buku I/II pages that
+have no version number (readiness, SWOT, strategies): a page sends the fingerprint it
+rendered, and the service compares it with the fingerprint of the rows it has locked.
+"""
+
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -37,9 +43,8 @@ def next_bimtek_stage(stages: list[BimtekStage]) -> BimtekStage | None:
 
 
 def masterplan() -> Masterplan:
-    """The workspace's one masterplan (seeded by a migration; made here if ever missing)."""
-    found = Masterplan.objects.order_by("pk").first()
-    return found or Masterplan.objects.create()
+    """The workspace's one masterplan (seeded by a migration and at provisioning)."""
+    return Masterplan.objects.earliest("pk")
 
 
 def transitions() -> QuerySet[MasterplanTransition]:
@@ -54,6 +59,47 @@ def dimensions_with_plans() -> QuerySet[Dimension]:
     return Dimension.objects.select_related("plan").prefetch_related(
         Prefetch("sub_dimensions", queryset=SubDimension.objects.select_related("plan").order_by("order")),
         Prefetch("readiness", queryset=Readiness.objects.order_by("id")),
+    )
+
+
+def readiness_rows() -> list[Readiness]:
+    """Every readiness row, by dimension then struktur, infrastruktur, suprastruktur."""
+    return list(Readiness.objects.select_related("dimension").order_by("dimension__order", "id"))
+
+
+def dimension_plan(dimension: Dimension) -> DimensionPlan:
+    """The dimension's SWOT and strategy (seeded with the dimension; an empty one if not yet)."""
+    return DimensionPlan.objects.filter(dimension=dimension).first() or DimensionPlan(dimension=dimension)
+
+
+def sub_dimensions_with_plans(dimension: Dimension) -> list[SubDimension]:
+    """The dimension's sub-dimensions in order, each with its ``plan`` when it has one."""
+    return list(dimension.sub_dimensions.select_related("plan").order_by("order"))
+
+
+def fingerprint(*values) -> str:
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
+
+
+SWOT_FIELDS = ("strengths", "weaknesses", "opportunities", "threats")
+
+
+def readiness_fingerprint(rows: list[Readiness]) -> str:
+    return fingerprint(*[(r.pk, r.level, r.description) for r in rows])
+
+
+def swot_fingerprint(plan: DimensionPlan) -> str:
+    return fingerprint(*[getattr(plan, name) for name in SWOT_FIELDS])
+
+
+def strategy_fingerprint(plan: DimensionPlan, subs: list[SubDimension]) -> str:
+    """Of the dimension's strategy and action plan and its sub-dimensions' (``subs`` as
+    ``sub_dimensions_with_plans`` gives them)."""
+    sub_plans = [(sub, getattr(sub, "plan", None)) for sub in subs]
+    return fingerprint(
+        plan.strategy,
+        plan.action_plan,
+        *[(sub.pk, p.strategy if p else "", p.action_plan if p else "") for sub, p in sub_plans],
     )
 
 

@@ -1,14 +1,15 @@
-"""API views of the masterplan. Reads: any member. Writes go through ``programs.services``
-with the same rules as the pages (see the package's docstring)."""
+"""API views of the masterplan. Reads: any member. Writes fetch their object through the
+fetch-for-action helpers of ``programs.access`` (404 for missing and forbidden alike, as the
+pages) and go through ``programs.services`` with the same rules as the pages."""
 
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, status
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from programs import rules, selectors, services
+from programs import access, rules, selectors, services
 from programs.api.filters import ProgramFilter, program_queryset
 from programs.api.serializers import (
     BimtekStageSerializer,
@@ -33,6 +34,22 @@ def _program_data(validated: dict) -> tuple[dict, int | None]:
     data = dict(validated)
     version = data.pop("version", None)
     return data, version
+
+
+class FetchForEditMixin:
+    """Reads find the object in the view's queryset; writes fetch it with ``object_for_edit``
+    (a fetch-for-action helper: the same 404 for an object missing and one the actor may not
+    change)."""
+
+    def object_for_edit(self, actor: rules.Actor):
+        raise NotImplementedError
+
+    def get_object(self):
+        if self.request.method in SAFE_METHODS:
+            return super().get_object()
+        obj = self.object_for_edit(actor_of(self.request))
+        self.check_object_permissions(self.request, obj)
+        return obj
 
 
 def _stale(exc: services.StaleVersionError) -> Response:
@@ -70,11 +87,14 @@ class OpdListView(generics.ListCreateAPIView):
         serializer.instance = services.save_opd(actor=actor_of(self.request), **serializer.validated_data)
 
 
-class OpdDetailView(generics.RetrieveUpdateDestroyAPIView):
+class OpdDetailView(FetchForEditMixin, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = OpdSerializer
     write_capability = "can_edit_masterplan"
     queryset = Opd.objects.all()
     lookup_url_kwarg = "opd_pk"
+
+    def object_for_edit(self, actor):
+        return access.access_opd_for_edit(actor, self.kwargs["opd_pk"])
 
     def perform_update(self, serializer):
         data = {
@@ -107,7 +127,7 @@ class ProgramListView(generics.ListCreateAPIView):
         return Response(ProgramSerializer(program_queryset().get(pk=program.pk)).data, status=status.HTTP_201_CREATED)
 
 
-class ProgramDetailView(generics.RetrieveDestroyAPIView):
+class ProgramDetailView(FetchForEditMixin, generics.RetrieveDestroyAPIView):
     serializer_class = ProgramSerializer
     write_capability = "can_edit_programs"
     queryset = Program.objects.none()  # for the schema; requests use get_queryset
@@ -115,6 +135,9 @@ class ProgramDetailView(generics.RetrieveDestroyAPIView):
 
     def get_queryset(self):
         return program_queryset()
+
+    def object_for_edit(self, actor):
+        return access.access_program_for_edit(actor, self.kwargs["program_pk"])
 
     @extend_schema(request=ProgramInputSerializer, responses={200: ProgramSerializer, 409: None})
     def put(self, request, program_pk):
@@ -141,7 +164,9 @@ class RiskListView(generics.ListCreateAPIView):
     pagination_class = None
 
     def program(self):
-        return get_object_or_404(Program, pk=self.kwargs["program_pk"])
+        if self.request.method in SAFE_METHODS:
+            return access.access_program(actor_of(self.request), self.kwargs["program_pk"])
+        return access.access_program_for_edit(actor_of(self.request), self.kwargs["program_pk"])
 
     def get_queryset(self):
         return Risk.objects.filter(program=self.program())
@@ -152,14 +177,17 @@ class RiskListView(generics.ListCreateAPIView):
         )
 
 
-class RiskDetailView(generics.RetrieveUpdateDestroyAPIView):
+class RiskDetailView(FetchForEditMixin, generics.RetrieveUpdateDestroyAPIView):
     serializer_class = RiskSerializer
     write_capability = "can_edit_programs"
     queryset = Risk.objects.none()  # for the schema; requests use get_queryset
     lookup_url_kwarg = "risk_pk"
 
     def get_queryset(self):
-        return Risk.objects.filter(program_id=self.kwargs["program_pk"]).select_related("program")
+        return Risk.objects.filter(program_id=self.kwargs["program_pk"])
+
+    def object_for_edit(self, actor):
+        return access.access_risk_for_edit(actor, self.kwargs["program_pk"], self.kwargs["risk_pk"])
 
     def perform_update(self, serializer):
         risk = serializer.instance

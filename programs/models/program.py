@@ -8,6 +8,7 @@ with the *RPJPD* (20-year regional plan), *RPJMD* (5-year regional plan) and *Re
 (the agency's strategic plan), a status, milestones and, for *quick wins* (programs chosen
 to show results within the first year), a risk register.
 
+Titles are unique in a workspace, whatever their case (``program_unique_title``).
 ``version`` is the optimistic lock: a save names the version it started from and is
 refused when someone saved in between. Each save also keeps a ``ProgramRevision``: the
 whole program with its rows, for side-by-side comparison and restore.
@@ -17,6 +18,7 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -75,7 +77,11 @@ class Program(models.Model):
         verbose_name_plural = _("program")
         indexes = [models.Index(fields=["dimension", "sub_dimension"]), models.Index(fields=["lead_opd"])]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end_year__gte=models.F("start_year")), name="program_years_order")
+            models.CheckConstraint(
+                condition=models.Q(end_year__gte=models.F("start_year")), name="program_years_order"
+            ),
+            # Titles are stored stripped; two programs of a workspace never share one, whatever the case.
+            models.UniqueConstraint(Lower("title"), name="program_unique_title"),
         ]
 
     def __str__(self):

@@ -32,12 +32,15 @@ from programs.services.comments import (
     notify,
     resolve_comment,
 )
-from programs.services.common import StaleVersionError
+from programs.services.common import StaleContentError, StaleVersionError
 from programs.services.content import (
     DIMENSION_PLAN_FIELDS,
+    STRATEGY_FIELDS,
     update_dimension_plan,
     update_masterplan_text,
     update_readiness,
+    update_strategy,
+    update_swot,
 )
 from programs.services.directory import assign_opd_editor, delete_opd, delete_person, save_opd, save_person
 from programs.services.programs import (
@@ -60,6 +63,8 @@ __all__ = [
     "REMINDER_DAYS_AHEAD",
     "STAGE_TITLES",
     "TRANSITIONS",
+    "STRATEGY_FIELDS",
+    "StaleContentError",
     "StaleVersionError",
     "add_comment",
     "allowed_actions",
@@ -86,5 +91,7 @@ __all__ = [
     "update_dimension_plan",
     "update_masterplan_text",
     "update_readiness",
+    "update_strategy",
+    "update_swot",
     "validate_program_data",
 ]

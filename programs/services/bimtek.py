@@ -3,7 +3,7 @@ by the region, and the reminders e-mailed to region admins before a stage."""
 
 from datetime import date, timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.template.loader import render_to_string
@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from platform.context_processors import absolute_url
+from programs import rules
 from programs.models import BimtekStage
+from programs.rules import Actor
 
 # Stage titles are stored in Indonesian (the language of the documents); the UI translates.
 STAGE_TITLES = {
@@ -27,7 +29,10 @@ REMINDER_DAYS_AHEAD = 14
 
 
 def seed_workspace(*, region) -> None:
-    """First content of a new workspace: the four Bimtek stages of its cohort's year."""
+    """First content of a new workspace: the four Bimtek stages of its cohort's year.
+
+    A system service (run at provisioning, inside the new schema): no actor.
+    """
     year = region.cohort.year if region.cohort_id else date.today().year
     BimtekStage.objects.bulk_create(
         [
@@ -40,8 +45,11 @@ def seed_workspace(*, region) -> None:
 
 @transaction.atomic
 def update_bimtek_stage(
-    *, stage: BimtekStage, planned_date: date | None, completed_on: date | None, notes: str
+    *, actor: Actor, stage: BimtekStage, planned_date: date | None, completed_on: date | None, notes: str
 ) -> BimtekStage:
+    """The dates and notes of a stage, kept by the region admins."""
+    if not rules.can_edit_bimtek_stages(actor):
+        raise PermissionDenied(_("Hanya admin daerah yang mengubah jadwal Bimtek."))
     if completed_on and completed_on > date.today():
         raise ValidationError({"completed_on": _("Tanggal selesai tidak boleh di masa depan.")})
     stage.planned_date, stage.completed_on, stage.notes = planned_date, completed_on, notes
@@ -53,8 +61,9 @@ def update_bimtek_stage(
 def send_bimtek_reminders(*, today: date) -> int:
     """E-mail the workspace's region admins about Bimtek stages due within two weeks.
 
-    Runs in the schema of one workspace (the daily beat entry is sent to each). A stage is
-    announced once; returns the number of stages announced.
+    A system service (the daily task runs it): no actor. Runs in the schema of one workspace
+    (the daily beat entry is sent to each). A stage is announced once; returns the number of
+    stages announced.
     """
     from tenants.models import Membership
     from tenants.selectors import current_members_of

@@ -94,5 +94,6 @@ def resolve_comment(*, actor: Actor, comment: Comment) -> Comment:
     return comment
 
 
-def mark_notifications_read(*, user) -> int:
-    return Notification.objects.filter(user_id=user.pk, read_at__isnull=True).update(read_at=timezone.now())
+def mark_notifications_read(*, actor: Actor) -> int:
+    """The actor's own notifications, every member's right: marked read now."""
+    return Notification.objects.filter(user_id=actor.user.pk, read_at__isnull=True).update(read_at=timezone.now())

@@ -2,6 +2,7 @@
 masterplan, saving and deleting with the acting user in history, and the national refresh."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -15,6 +16,11 @@ STALE_MESSAGE = gettext_noop(
     "di tab lain, bandingkan, lalu simpan lagi."
 )
 
+STALE_CONTENT_MESSAGE = gettext_noop(
+    "Isi ini diubah orang lain sejak Anda membukanya, jadi tidak disimpan. Isian Anda masih di bawah: "
+    "buka halaman ini di tab baru untuk melihat versi terbaru, lalu gabungkan."
+)
+
 
 class StaleVersionError(Exception):
     """Someone saved the object after this user opened it; their save is refused."""
@@ -23,6 +29,23 @@ class StaleVersionError(Exception):
         super().__init__(message)
         self.message = message
         self.current_version = current_version
+
+
+class StaleContentError(Exception):
+    """Content without a version number (readiness, SWOT, strategies) was saved by someone
+    else since this user opened it (its fingerprint differs); their save is refused."""
+
+    def __init__(self, *, current_fingerprint: str):
+        self.message = _(STALE_CONTENT_MESSAGE)
+        super().__init__(self.message)
+        self.current_fingerprint = current_fingerprint
+
+
+def check_fingerprint(expected: str | None, current: str) -> None:
+    """Refuse a save that started from other content than the stored one (``None``: the
+    caller saw no earlier content, a seed or an import, and writes regardless)."""
+    if expected is not None and expected != current:
+        raise StaleContentError(current_fingerprint=current)
 
 
 def refused(message: str) -> PermissionDenied:
@@ -40,10 +63,15 @@ def editable_masterplan() -> Masterplan:
     return masterplan
 
 
-def save(obj, user) -> None:
+def save(obj, user, *, validate_constraints: bool = True) -> None:
     obj._history_user = user
-    obj.full_clean()
+    obj.full_clean(validate_constraints=validate_constraints)
     obj.save()
+
+
+def violated_constraint(exc: IntegrityError) -> str | None:
+    """The name of the database constraint an ``IntegrityError`` reports, if any."""
+    return getattr(getattr(exc.__cause__, "diag", None), "constraint_name", None)
 
 
 def delete(obj, user) -> None:

@@ -4,12 +4,12 @@ the optimistic lock, deleting it, and its saved versions (snapshots, restore).""
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from programs import rules
+from programs import program_rules, rules
 from programs.models import (
     Dimension,
     Funding,
@@ -30,6 +30,7 @@ from programs.services.common import (
     editable_masterplan,
     refused,
     save,
+    violated_constraint,
 )
 
 PROGRAM_FIELDS = (
@@ -195,15 +196,27 @@ def program_data_from_snapshot(snapshot: dict) -> dict:
     return data
 
 
-@transaction.atomic
 def save_program(
     *, actor: Actor, data: dict, program: Program | None = None, expected_version: int | None = None, note: str = ""
 ) -> Program:
     """Create (``program=None``) or update a program with its indicators, funding and milestones.
 
     An update must name the ``expected_version`` it started from; if the program was saved
-    in between, ``StaleVersionError`` is raised and nothing is written.
+    in between, ``StaleVersionError`` is raised and nothing is written. A title another
+    program of the workspace has (whatever its case) is a ``ValidationError`` on ``title``:
+    the database constraint ``program_unique_title`` decides, so two saves at the same time
+    cannot both pass.
     """
+    try:
+        return _save_program(actor=actor, data=data, program=program, expected_version=expected_version, note=note)
+    except IntegrityError as exc:
+        if violated_constraint(exc) != "program_unique_title":
+            raise
+        raise program_rules.duplicate_title(data.get("title") or "") from exc
+
+
+@transaction.atomic
+def _save_program(*, actor: Actor, data: dict, program: Program | None, expected_version: int | None, note: str):
     editable_masterplan()
     if program is None:
         if not rules.can_create_program(actor):
@@ -222,9 +235,11 @@ def save_program(
     validate_program_data(data)
     for name in PROGRAM_FIELDS:
         setattr(program, name, data.get(name))
+    program.title = (program.title or "").strip()
     program.updated_at = timezone.now()
     is_new = program.pk is None
-    save(program, actor.user)
+    # The database checks the constraints (the years' order is validate_program_data's too).
+    save(program, actor.user, validate_constraints=False)
     program.partner_opds.set(data.get("partner_opds", []))
     _replace_rows(program, actor.user, data, is_new=is_new)
     ProgramRevision.objects.create(

@@ -74,7 +74,8 @@ PAGES = {
     "person-delete": ("post", ADMIN_POST),
     "opd-editor-assign": ("post", ADMIN_POST),
     "comment-create": ("post", COMMENT_POST),
-    "comment-resolve": ("post", COMMENT_POST),
+    # The sample comment is the facilitator's: its author or a region admin resolves it.
+    "comment-resolve": ("post", expect(admin=302, facilitator=302, rest=404)),
     "notifications": ("get", READ),
     "notification-count": ("get", READ),
     # the API: reads for every member; writes by the same rules
@@ -92,10 +93,11 @@ PAGES = {
 }
 API_WRITES = {
     # (url name, method, body builder) -> expected by role
-    ("api-program-detail", "delete"): expect(admin=204, editor_own=204, editor_other=403, rest=404),
-    ("api-risk-detail", "delete"): expect(admin=204, editor_own=204, editor_other=403, rest=404),
-    ("api-risk-detail", "patch"): expect(admin=200, editor_own=200, editor_other=403, rest=404),
-    ("api-risk-list", "post"): expect(admin=201, editor_own=201, editor_other=403, rest=404),
+    # Another OPD's program is out of an OPD editor's reach: 404, as on the page.
+    ("api-program-detail", "delete"): expect(admin=204, editor_own=204, rest=404),
+    ("api-risk-detail", "delete"): expect(admin=204, editor_own=204, rest=404),
+    ("api-risk-detail", "patch"): expect(admin=200, editor_own=200, rest=404),
+    ("api-risk-list", "post"): expect(admin=201, editor_own=201, rest=404),
     ("api-opd-list", "post"): expect(admin=201, rest=404),
     ("api-opd-detail", "patch"): expect(admin=200, rest=404),
     ("api-masterplan-transitions", "post"): expect(admin=201, rest=403),

@@ -19,10 +19,11 @@ def many_programs(world, n):
     lead = f.opd()
     dims = list(Dimension.objects.prefetch_related("sub_dimensions"))
     apbd = FundingSource.objects.get(code="apbd")
+    first = Program.objects.count()  # titles are unique in a workspace
     for i in range(n):
         d = dims[i % 6]
         program = Program.objects.create(
-            title=f"Program {i}",
+            title=f"Program {first + i}",
             dimension=d,
             sub_dimension=d.sub_dimensions.all()[i % 3],
             lead_opd=lead,

@@ -1,0 +1,76 @@
+"""Fetch-for-action: one helper per object kind of the masterplan workspace.
+
+Each returns the object the actor may act on, or raises ``Http404``: the *same* 404 for an
+object that does not exist and for one the actor may not touch (an OPD editor and another
+OPD's program), so a page, the API and a task answer alike and confirm nothing. The rules
+themselves are the named predicates of ``programs.rules``; the services check them again
+under their lock (an object may change hands between the fetch and the write).
+
+``*_for_edit`` helpers serve writes; the plain ones serve reads (any member, the workspace
+gate having run).
+"""
+
+from django.http import Http404
+
+from programs import rules
+from programs.models import Comment, LembarKomitmen, Opd, Person, Program, ProgramRevision, Risk
+from programs.rules import Actor
+
+
+def _get(queryset, **lookup):
+    try:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404() from None
+
+
+def _refuse_unless(allowed: bool) -> None:
+    if not allowed:
+        raise Http404()
+
+
+def access_program(actor: Actor, pk) -> Program:
+    """A program to read: every member reads every program."""
+    return _get(Program.objects.all(), pk=pk)
+
+
+def access_program_for_edit(actor: Actor, pk) -> Program:
+    """A program to change, delete or restore: region admins any, OPD editors their OPD's."""
+    program = _get(Program.objects.all(), pk=pk)
+    _refuse_unless(rules.can_edit_program(actor, program))
+    return program
+
+
+def access_revision_for_restore(actor: Actor, program_pk, pk) -> tuple[Program, ProgramRevision]:
+    """A saved version of a program the actor may edit, with that program."""
+    program = access_program_for_edit(actor, program_pk)
+    return program, _get(ProgramRevision.objects.all(), pk=pk, program=program)
+
+
+def access_risk_for_edit(actor: Actor, program_pk, pk) -> Risk:
+    """A risk of a program the actor may edit (the risk must belong to that program)."""
+    risk = _get(Risk.objects.select_related("program"), pk=pk, program_id=program_pk)
+    _refuse_unless(rules.can_edit_program(actor, risk.program))
+    return risk
+
+
+def access_opd_for_edit(actor: Actor, pk) -> Opd:
+    _refuse_unless(rules.can_edit_masterplan(actor))
+    return _get(Opd.objects.all(), pk=pk)
+
+
+def access_person_for_edit(actor: Actor, pk) -> Person:
+    _refuse_unless(rules.can_edit_masterplan(actor))
+    return _get(Person.objects.all(), pk=pk)
+
+
+def access_lembar_komitmen_for_edit(actor: Actor, pk) -> LembarKomitmen:
+    _refuse_unless(rules.can_edit_masterplan(actor))
+    return _get(LembarKomitmen.objects.all(), pk=pk)
+
+
+def access_comment_for_resolve(actor: Actor, pk) -> Comment:
+    """A comment the actor may mark resolved: their own, or any for a region admin."""
+    comment = _get(Comment.objects.all(), pk=pk)
+    _refuse_unless(rules.can_resolve_comment(actor, comment))
+    return comment
