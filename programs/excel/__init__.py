@@ -57,6 +57,7 @@ from programs.excel.uploads import (
     upload_token,
 )
 from programs.excel.validation import Preview, validate_workbook
+from programs.excel.workbook import check_upload
 from programs.excel.writer import export_programs, program_template
 
 __all__ = [
@@ -83,6 +84,7 @@ __all__ = [
     "Problem",
     "UploadGone",
     "WorkbookRefused",
+    "check_upload",
     "claim_upload",
     "column_letter",
     "discard_upload",

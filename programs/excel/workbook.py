@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
 
-from platform.uploads import HEAD_BYTES, sniff
+from platform.uploads import HEAD_BYTES, FileKind, sniff
 from programs.excel.cells import as_text
 from programs.excel.layout import (
     MAX_ROWS,
@@ -37,25 +37,34 @@ DAMAGED_SHEET_ERRORS = (
 )
 
 
-def open_workbook(content: bytes):
-    """The workbook, or ``WorkbookRefused`` with one clear reason (never an exception of openpyxl)."""
-    from openpyxl import load_workbook
+def _not_xlsx() -> Problem:
+    return Problem(
+        _("Berkas ini bukan berkas Excel XLSX. Simpan dari Excel atau LibreOffice sebagai .xlsx, lalu unggah lagi.")
+    )
 
-    if len(content) > MAX_UPLOAD_BYTES:
+
+def check_upload(*, size: int, kind: FileKind | None) -> None:
+    """Refuse (``WorkbookRefused``) a file too large, or one that is not a zip container (an XLSX
+    is one), before it is stored or opened: the upload form and ``open_workbook`` ask here."""
+    if size > MAX_UPLOAD_BYTES:
         raise WorkbookRefused(
             [
                 Problem(
                     _("Berkas terlalu besar (%(size)s MB); paling besar %(max)s MB.")
-                    % {"size": round(len(content) / 1024 / 1024, 1), "max": MAX_UPLOAD_BYTES // 1024 // 1024}
+                    % {"size": round(size / 1024 / 1024, 1), "max": MAX_UPLOAD_BYTES // 1024 // 1024}
                 )
             ]
         )
-    not_xlsx = Problem(
-        _("Berkas ini bukan berkas Excel XLSX. Simpan dari Excel atau LibreOffice sebagai .xlsx, lalu unggah lagi.")
-    )
-    kind = sniff(content[:HEAD_BYTES])
-    if kind is None or kind.name != "zip":  # an XLSX is a zip container
-        raise WorkbookRefused([not_xlsx])
+    if kind is None or kind.name != "zip":
+        raise WorkbookRefused([_not_xlsx()])
+
+
+def open_workbook(content: bytes):
+    """The workbook, or ``WorkbookRefused`` with one clear reason (never an exception of openpyxl)."""
+    from openpyxl import load_workbook
+
+    check_upload(size=len(content), kind=sniff(content[:HEAD_BYTES]))
+    not_xlsx = _not_xlsx()
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             names = set(archive.namelist())

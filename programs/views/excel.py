@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from platform.uploads import sniff_upload
 from programs import excel, selectors
 from programs.models import ProgramImport
 from programs.views.base import actor_of
@@ -29,20 +30,10 @@ class ProgramUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > excel.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("Berkas terlalu besar (%(size)s MB); paling besar %(max)s MB.")
-                % {"size": round(upload.size / 1024 / 1024, 1), "max": excel.MAX_UPLOAD_BYTES // 1024 // 1024}
-            )
-        head = upload.read(4)
-        upload.seek(0)
-        if head != b"PK\x03\x04":
-            raise forms.ValidationError(
-                _(
-                    "Berkas ini bukan berkas Excel XLSX. Simpan dari Excel atau LibreOffice "
-                    "sebagai .xlsx, lalu unggah lagi."
-                )
-            )
+        try:
+            excel.check_upload(size=upload.size, kind=sniff_upload(upload))
+        except excel.WorkbookRefused as exc:
+            raise forms.ValidationError(exc.messages) from None
         return upload
 
 
