@@ -21,6 +21,7 @@ from programs.models import (
     ProgramRevision,
     SubDimension,
 )
+from programs.program_rules import PROGRAM_FIELDS, validate_program_data
 from programs.rules import Actor
 from programs.services.common import (
     STALE_MESSAGE,
@@ -33,26 +34,6 @@ from programs.services.common import (
     violated_constraint,
 )
 
-PROGRAM_FIELDS = (
-    "title",
-    "dimension",
-    "sub_dimension",
-    "description",
-    "goals",
-    "targets",
-    "lead_opd",
-    "partners",
-    "horizon",
-    "start_year",
-    "end_year",
-    "alignment_rpjpd",
-    "alignment_rpjmd",
-    "alignment_renstra",
-    "status",
-    "is_quick_win",
-    "monitoring",
-)
-
 
 def _row_errors(label: str, number: int, exc: ValidationError) -> list[str]:
     errors = []
@@ -63,39 +44,6 @@ def _row_errors(label: str, number: int, exc: ValidationError) -> list[str]:
                 % {"label": label, "row": number, "field": field, "message": message}
             )
     return errors
-
-
-def validate_program_data(data: dict) -> None:
-    """Cross-field rules of a program and its rows; raises ``ValidationError`` by field.
-
-    ``data`` holds the program's fields (model instances for relations) and the lists
-    ``indicators``, ``funding`` and ``milestones`` of dicts (see ``program_snapshot``).
-    """
-    errors: dict[str, list[str]] = {}
-    dimension, sub = data.get("dimension"), data.get("sub_dimension")
-    if dimension and sub and sub.dimension_id != dimension.pk:
-        errors.setdefault("sub_dimension", []).append(
-            _("Subdimensi %(sub)s bukan bagian dari dimensi %(dimension)s.") % {"sub": sub, "dimension": dimension}
-        )
-    start, end = data.get("start_year"), data.get("end_year")
-    if start and end and end < start:
-        errors.setdefault("end_year", []).append(_("Tahun selesai tidak boleh sebelum tahun mulai."))
-    seen = set()
-    for number, row in enumerate(data.get("funding", []), start=1):
-        key = (row["source"].pk, row["year"])
-        if key in seen:
-            errors.setdefault("funding", []).append(
-                _("Pembiayaan baris %(row)s: sumber %(source)s tahun %(year)s sudah ada di baris lain.")
-                % {"row": number, "source": row["source"], "year": row["year"]}
-            )
-        seen.add(key)
-        if start and end and not start <= row["year"] <= end:
-            errors.setdefault("funding", []).append(
-                _("Pembiayaan baris %(row)s: tahun %(year)s di luar masa program %(start)s–%(end)s.")
-                % {"row": number, "year": row["year"], "start": start, "end": end}
-            )
-    if errors:
-        raise ValidationError(errors)
 
 
 def _replace_rows(program: Program, user, data: dict, *, is_new: bool) -> None:
@@ -122,7 +70,7 @@ def _replace_rows(program: Program, user, data: dict, *, is_new: bool) -> None:
                 obj.targets = {str(int(y)): format(Decimal(v), "f") for y, v in row.get("targets", {}).items()}
             # The program was just saved and a funding source is a row read from the
             # database, so their existence checks (a query each) are skipped; the one unique
-            # rule (source + year) is checked on the data by validate_program_data.
+            # rule (source + year) is checked on the data by program_rules.validate_program_data.
             exclude = ["program"] + (["source"] if getattr(obj, "source_id", None) else [])
             try:
                 obj.full_clean(exclude=exclude)
