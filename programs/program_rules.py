@@ -94,6 +94,12 @@ def check_unique_title(title: str, *, program_id: int | None = None) -> None:
 # --- what belongs together -------------------------------------------------------------------------
 
 
+def sub_dimension_among(dimension, candidates: list):
+    """Of the sub-dimensions that go by one name or code, the dimension's own, else the first
+    (for ``check_sub_dimension`` to name it); ``None`` when there are none."""
+    return next((s for s in candidates if s.dimension_id == dimension.pk), candidates[0] if candidates else None)
+
+
 def check_sub_dimension(dimension, sub) -> None:
     """The sub-dimension is one of the dimension's. ``sub`` is a ``SubDimension``, or the name or
     code the caller was given when the dimension has no such sub-dimension."""

@@ -228,11 +228,13 @@ class ProgramInputSerializer(serializers.Serializer):
         """The rules of ``programs.program_rules``, each on its field. The title is checked here
         for a new program (no ``version``); on an update the service refuses a title another
         program has, with the same message on ``title``."""
-        code = data["sub_dimension"]
-        data["sub_dimension"] = SubDimension.objects.filter(dimension=data["dimension"], code=code).first()
+        code, dimension = data["sub_dimension"], data["dimension"]
+        data["sub_dimension"] = program_rules.sub_dimension_among(
+            dimension, list(SubDimension.objects.filter(code=code))
+        )
         errors: dict[str, list[str]] = {}
         program_rules.collect_errors(
-            errors, program_rules.check_sub_dimension, data["dimension"], data["sub_dimension"] or code
+            errors, program_rules.check_sub_dimension, dimension, data["sub_dimension"] or code
         )
         start, end = data["start_year"], data["end_year"]
         program_rules.collect_errors(errors, program_rules.check_years, start, end)

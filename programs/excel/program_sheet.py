@@ -100,7 +100,7 @@ def validate_program_row(number, raw, lookups, actor, problems, exported_here) -
         if not candidates:
             r.problem("sub_dimension", _("subdimensi “%(name)s” tidak dikenal; pilih dari daftar") % {"name": name})
         elif dimension is not None:
-            sub = next((s for s in candidates if s.dimension_id == dimension.pk), candidates[0])
+            sub = program_rules.sub_dimension_among(dimension, candidates)
             if not r.check(program_rules.check_sub_dimension, dimension, sub):
                 sub = None
     name = r.text("lead_opd", raw["lead_opd"], required=True)
