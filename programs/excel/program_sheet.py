@@ -12,6 +12,19 @@ from programs.excel.cells import RowReader, as_integer, as_money, as_year
 from programs.excel.layout import PROGRAM_SHEET, horizon_labels, label_map, status_labels
 from programs.models import Dimension, FundingSource, Opd, Program, SubDimension
 
+# The quick-win column: Ya/Tidak (the drop-down), or what else people type for yes and no.
+YES_NO = {
+    "": False,
+    "ya": True,
+    "tidak": False,
+    "yes": True,
+    "no": False,
+    "1": True,
+    "0": False,
+    "true": True,
+    "false": False,
+}
+
 
 @dataclass
 class ParsedProgram:
@@ -52,33 +65,14 @@ class Lookups:
 
 
 def validate_program_row(number, raw, lookups, actor, problems, exported_here) -> ParsedProgram | None:
+    """The data of one row of the ``Program`` sheet, or ``None`` (its problems filed)."""
     r = RowReader(PROGRAM_SHEET, number, problems)
     title = r.text("title", raw["title"], required=True)
     pk = r.get("id", raw["id"], lambda v: as_integer(v, low=1, high=2**62))
     version = r.get("version", raw["version"], lambda v: as_integer(v, low=1, high=2**31))
     program, program_refused = None, False
     if pk is not None:
-        program = lookups.programs.get(pk) if exported_here else None
-        if program is None:
-            r.problem(
-                "id",
-                _("program dengan ID %(id)s tidak ada di ruang kerja ini; kosongkan ID untuk menambah program baru")
-                % {"id": pk},
-            )
-        elif version is None:
-            r.problem("version", _("wajib diisi bila ID diisi (salin dari hasil ekspor)"))
-        elif version != program.version:
-            r.problem(
-                "version",
-                _(
-                    "program ini telah diubah orang lain sejak berkas diekspor (versi %(old)s, sekarang %(new)s); "
-                    "ekspor ulang lalu salin perubahan Anda agar perubahan mereka tidak tertimpa"
-                )
-                % {"old": version, "new": program.version},
-            )
-        elif not rules.can_edit_program(actor, program):
-            r.problem("lead_opd", _("program ini dipimpin OPD lain; Anda hanya dapat membacanya"))
-            program_refused = True
+        program, program_refused = _program_to_update(r, pk, version, lookups, actor, exported_here)
     elif not rules.can_create_program(actor):
         r.problem("title", _("Anda tidak dapat menambah program"))
     if title:
@@ -120,32 +114,9 @@ def validate_program_row(number, raw, lookups, actor, problems, exported_here) -
         elif opd not in partners:
             partners.append(opd)
 
-    horizons = label_map(horizon_labels())
-    name = r.text("horizon", raw["horizon"], required=True)
-    horizon = horizons.get(name.lower()) if name else None
-    if name and horizon is None:
-        r.problem(
-            "horizon", _("pilih salah satu: %(choices)s") % {"choices": ", ".join(lbl for _v, lbl in horizon_labels())}
-        )
-    statuses = label_map(status_labels())
-    name = r.text("status", raw["status"])
-    status = statuses.get(name.lower()) if name else Program.Status.PROPOSED
-    if status is None:
-        r.problem(
-            "status", _("pilih salah satu: %(choices)s") % {"choices": ", ".join(lbl for _v, lbl in status_labels())}
-        )
-    name = r.text("is_quick_win", raw["is_quick_win"]).lower()
-    is_quick_win = {
-        "": False,
-        "ya": True,
-        "tidak": False,
-        "yes": True,
-        "no": False,
-        "1": True,
-        "0": False,
-        "true": True,
-        "false": False,
-    }.get(name)
+    horizon = _choice(r, "horizon", raw, horizon_labels())
+    status = _choice(r, "status", raw, status_labels(), default=Program.Status.PROPOSED)
+    is_quick_win = YES_NO.get(r.text("is_quick_win", raw["is_quick_win"]).lower())
     if is_quick_win is None:
         r.problem("is_quick_win", _("isi Ya atau Tidak"))
     start = r.get("start_year", raw["start_year"], as_year, required=True)
@@ -173,3 +144,39 @@ def validate_program_row(number, raw, lookups, actor, problems, exported_here) -
     for key in program_rules.TEXT_FIELDS:
         data[key] = r.text(key, raw[key])
     return ParsedProgram(row=number, title=title, program=program, expected_version=version, data=data)
+
+
+def _program_to_update(r: RowReader, pk: int, version, lookups, actor, exported_here) -> tuple[Program | None, bool]:
+    """The program an exported row updates (``None`` if it is not this workspace's), and
+    whether this actor is refused it. The version must be the program's current one."""
+    program = lookups.programs.get(pk) if exported_here else None
+    if program is None:
+        r.problem(
+            "id",
+            _("program dengan ID %(id)s tidak ada di ruang kerja ini; kosongkan ID untuk menambah program baru")
+            % {"id": pk},
+        )
+    elif version is None:
+        r.problem("version", _("wajib diisi bila ID diisi (salin dari hasil ekspor)"))
+    elif version != program.version:
+        r.problem(
+            "version",
+            _(
+                "program ini telah diubah orang lain sejak berkas diekspor (versi %(old)s, sekarang %(new)s); "
+                "ekspor ulang lalu salin perubahan Anda agar perubahan mereka tidak tertimpa"
+            )
+            % {"old": version, "new": program.version},
+        )
+    elif not rules.can_edit_program(actor, program):
+        r.problem("lead_opd", _("program ini dipimpin OPD lain; Anda hanya dapat membacanya"))
+        return program, True
+    return program, False
+
+
+def _choice(r: RowReader, key: str, raw, labels: list[tuple[str, str]], *, default=None):
+    """The value of a choice written as its label (or its value); required without a default."""
+    name = r.text(key, raw[key], required=default is None)
+    value = label_map(labels).get(name.lower()) if name else default
+    if name and value is None:
+        r.problem(key, _("pilih salah satu: %(choices)s") % {"choices": ", ".join(lbl for _v, lbl in labels)})
+    return value
