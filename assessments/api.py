@@ -2,18 +2,19 @@
 
 The default ``HostAccessPermission`` is the gate (outsiders 404); writing a response
 needs the matching capability: the self score for region members who self-assess, the
-verified score for assessors. Writes go through the same services as the pages.
+verified score for assessors. Objects come from the same fetch-for-action helpers as the
+pages (``assessments.access``: a refused member gets the same 404 as on the page) and
+writes go through the same services.
 """
 
-from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assessments import selectors, services
+from assessments import access, selectors, services
 from assessments.models import AssessmentCycle, AssessmentResponse
+from tenants.access import Actor
 
 
 class CycleSerializer(serializers.ModelSerializer):
@@ -116,57 +117,55 @@ class CycleDetailView(generics.RetrieveAPIView):
         return selectors.cycles()
 
 
+def _actor(request) -> Actor:
+    return Actor(user=request.user, access=request.access)
+
+
 class ResponseListView(generics.ListAPIView):
     serializer_class = ResponseSerializer
     pagination_class = None
     queryset = AssessmentResponse.objects.none()
 
     def get_queryset(self):
-        if not AssessmentCycle.objects.filter(pk=self.kwargs["cycle_pk"]).exists():
-            raise Http404()
-        return (
-            AssessmentResponse.objects.filter(cycle_id=self.kwargs["cycle_pk"])
-            .select_related("indicator")
-            .prefetch_related("files")
-        )
+        cycle = access.access_cycle(_actor(self.request), self.kwargs["cycle_pk"])
+        return cycle.responses.select_related("indicator").prefetch_related("files")
 
 
 class ResponseDetailView(APIView):
     write_capability = "can_work_on_responses"
 
-    def _response(self, cycle_pk, response_pk) -> AssessmentResponse:
-        try:
-            return selectors.response_in(cycle_pk=cycle_pk, pk=response_pk)
-        except AssessmentResponse.DoesNotExist:
-            raise Http404() from None
-
     @extend_schema(responses=ResponseSerializer)
     def get(self, request, cycle_pk, response_pk):
-        return Response(ResponseSerializer(self._response(cycle_pk, response_pk)).data)
+        return Response(ResponseSerializer(access.access_response(_actor(request), cycle_pk, response_pk)).data)
 
     @extend_schema(request=ResponseUpdateSerializer, responses=ResponseSerializer)
     def patch(self, request, cycle_pk, response_pk):
-        response = self._response(cycle_pk, response_pk)
+        actor = _actor(request)
+        # The fields sent say which right the change needs (self score or verification);
+        # nothing to change is the serializer's to refuse.
+        sent = request.data if isinstance(request.data, dict) else {}
+        if any(k in sent for k in ResponseUpdateSerializer.SELF):
+            response = access.access_response_for_self_assessment(actor, cycle_pk, response_pk)
+        elif any(k in sent for k in ResponseUpdateSerializer.VERIFY):
+            response = access.access_response_for_verification(actor, cycle_pk, response_pk)
+        else:
+            response = access.access_response(actor, cycle_pk, response_pk)
         data = ResponseUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         if any(k in values for k in ResponseUpdateSerializer.SELF):
-            if not request.access.can_self_assess:
-                raise PermissionDenied()
             services.save_self_assessment(
+                actor=actor,
                 response=response,
                 score=values.get("self_score", response.self_score),
                 evidence_text=values.get("evidence_text", response.evidence_text),
                 evidence_links=values.get("evidence_links", response.evidence_links),
-                actor=request.user,
             )
         else:
-            if not request.access.can_verify:
-                raise PermissionDenied()
             services.save_verification(
+                actor=actor,
                 response=response,
                 score=values.get("verified_score", response.verified_score),
                 notes=values.get("assessor_notes", response.assessor_notes),
-                actor=request.user,
             )
-        return Response(ResponseSerializer(self._response(cycle_pk, response_pk)).data)
+        return Response(ResponseSerializer(access.access_response(actor, cycle_pk, response_pk)).data)

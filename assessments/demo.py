@@ -10,7 +10,7 @@ import io
 from decimal import Decimal
 
 from django.core.management import call_command
-from django.db import connection
+from django_tenants.utils import tenant_context
 
 from assessments.framework.models import Indicator
 from assessments.framework.services import import_published_results, publish_ranking, seed_standard_versions
@@ -31,40 +31,40 @@ DEMO_SCORES = {"baseline": "3.5", "output": "3", "outcome": "2.75", "impact": "2
 
 
 def seed_demo_assessments() -> None:
-    from assessments import services
     from assessments.models import AssessmentCycle
     from assessments.snapshots import refresh_region_snapshot
     from tenants.models import Workspace
 
     versions = seed_standard_versions()
-    import_published_results(filename="demo.csv", content=HISTORY_CSV.encode())
+    import_published_results(actor=None, filename="demo.csv", content=HISTORY_CSV.encode())
     workspace = Workspace.objects.filter(region_id="35.74").first()
     if workspace is None:
         return
     version = next(v for v in versions if v.code == "pedoman-2022")
-    connection.set_tenant(workspace)
-    try:
+    with tenant_context(workspace):
         if not AssessmentCycle.objects.filter(year=2022, stage=2).exists():
-            cycle = services.start_cycle(framework_version=version, year=2022, stage=2, actor=None)
-            codes = dict(Indicator.objects.filter(version=version).values_list("pk", "component__code"))
-            for response in cycle.responses.all():
-                score = Decimal(DEMO_SCORES[codes[response.indicator_id]])
-                services.save_self_assessment(
-                    response=response,
-                    score=score,
-                    evidence_text="Laporan kinerja OPD 2022",
-                    evidence_links="",
-                    actor=None,
-                )
-            services.change_state(cycle=cycle, action="submit", actor=None)
-            for response in cycle.responses.all():
-                services.save_verification(response=response, score=response.self_score, notes="", actor=None)
-            services.change_state(cycle=cycle, action="verify", actor=None)
-            services.change_state(cycle=cycle, action="finalize", actor=None)
+            _final_demo_cycle(version)
         refresh_region_snapshot()
-    finally:
-        connection.set_schema_to_public()
     # Every demo workspace reports its masterplan to the national layer, and the ministry has
     # published the 2021 ranking, which the regions read in their workspaces.
     call_command("rebuild_snapshots", stdout=io.StringIO())
-    publish_ranking(year=2021, stage=2, actor=None)
+    publish_ranking(actor=None, year=2021, stage=2)
+
+
+def _final_demo_cycle(version) -> None:
+    """Kota Probolinggo's 2022 Tahap II, self-assessed, verified and final (by the platform:
+    no request, so no actor)."""
+    from assessments import services
+
+    cycle = services.start_cycle(actor=None, framework_version=version, year=2022, stage=2)
+    codes = dict(Indicator.objects.filter(version=version).values_list("pk", "component__code"))
+    for response in cycle.responses.all():
+        score = Decimal(DEMO_SCORES[codes[response.indicator_id]])
+        services.save_self_assessment(
+            actor=None, response=response, score=score, evidence_text="Laporan kinerja OPD 2022", evidence_links=""
+        )
+    services.change_state(actor=None, cycle=cycle, action="submit")
+    for response in cycle.responses.all():
+        services.save_verification(actor=None, response=response, score=response.self_score, notes="")
+    services.change_state(actor=None, cycle=cycle, action="verify")
+    services.change_state(actor=None, cycle=cycle, action="finalize")

@@ -12,7 +12,9 @@ workspace's schema, so the national layer never loops over schemas in a request.
 from collections.abc import Callable
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection
+
+from platform.celery import send_after_commit
 
 SnapshotProvider = Callable[[], dict]
 DEBOUNCE_SECONDS = 2
@@ -35,13 +37,8 @@ def request_snapshot_refresh() -> bool:
 
     Returns whether a task was queued (``False`` when one is already pending).
     """
-    from platform.celery import app
-
     # The cache key carries the schema (django-tenants key function), so debouncing is per region.
-    schema = connection.schema_name
-    if schema == "public" or not cache.add("snapshot-refresh-pending", 1, DEBOUNCE_SECONDS):
+    if connection.schema_name == "public" or not cache.add("snapshot-refresh-pending", 1, DEBOUNCE_SECONDS):
         return False
-    transaction.on_commit(
-        lambda: app.send_task(REFRESH_TASK, countdown=DEBOUNCE_SECONDS, headers={"_schema_name": schema})
-    )
+    send_after_commit(REFRESH_TASK, countdown=DEBOUNCE_SECONDS)
     return True

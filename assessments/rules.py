@@ -29,6 +29,7 @@ ACTION_CAPABILITY = {
 }
 
 
-def can_change_state(access, action: str) -> bool:
+def can_change_state(actor, action: str) -> bool:
+    """May ``actor`` (an ``Actor``, or the ``WorkspaceAccess`` of a request) take ``action``?"""
     capability = ACTION_CAPABILITY.get(action)
-    return bool(capability and getattr(access, capability))
+    return bool(capability) and actor.can(capability)

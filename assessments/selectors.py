@@ -14,22 +14,21 @@ def cycles() -> QuerySet[AssessmentCycle]:
     return AssessmentCycle.objects.select_related("framework_version").order_by("-year", "-stage")
 
 
-def cycle_with_responses(*, pk: int) -> AssessmentCycle:
-    """The cycle with its responses, indicators and evidence files (raises ``DoesNotExist``)."""
+def cycles_with_responses() -> QuerySet[AssessmentCycle]:
+    """Cycles with their responses, indicators and evidence files (three queries for one cycle)."""
     responses = AssessmentResponse.objects.select_related(
         "indicator__component", "indicator__subdimension__dimension"
     ).prefetch_related(Prefetch("files", queryset=Evidence.objects.order_by("uploaded_at")))
-    return (
-        AssessmentCycle.objects.select_related("framework_version")
-        .prefetch_related(Prefetch("responses", queryset=responses))
-        .get(pk=pk)
+    return AssessmentCycle.objects.select_related("framework_version").prefetch_related(
+        Prefetch("responses", queryset=responses)
     )
 
 
-def response_in(*, cycle_pk: int, pk: int) -> AssessmentResponse:
+def responses() -> QuerySet[AssessmentResponse]:
+    """Responses with their cycle, version and indicator (one query for one response)."""
     return AssessmentResponse.objects.select_related(
         "cycle__framework_version", "indicator__component", "indicator__subdimension__dimension"
-    ).get(cycle_id=cycle_pk, pk=pk)
+    )
 
 
 def uses_verified_scores(cycle: AssessmentCycle) -> bool:

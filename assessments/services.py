@@ -1,38 +1,55 @@
 """Writes inside a workspace: cycles, responses, evidence, verification, state changes.
 
-Every write checks the cycle's state (a final cycle is locked), validates scores against
-the version's scale, writes an audit row for each state change in the same transaction and
-asks for the region snapshot to be refreshed (``assessments.rollup``).
+Every write takes the actor (``tenants.access.Actor``) and checks its capability
+(``assessments.rules``; ``PermissionDenied`` when refused), checks the cycle's state (a
+final cycle is locked), validates scores against the version's scale, writes an audit row
+for each state change in the same transaction and asks for the region snapshot to be
+refreshed (``assessments.rollup``). The actor ``None`` is the platform itself (demo data,
+commands and benchmarks outside any request), which holds every capability.
 """
 
 import re
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments import rules
 from assessments.framework.models import FrameworkVersion, Indicator
 from assessments.framework.services import freeze_version
 from assessments.models import AssessmentCycle, AssessmentResponse, CycleEvent, Evidence
 from assessments.rollup import request_snapshot_refresh
+from platform.uploads import sniff_upload
+from tenants.access import Actor
 
 State = AssessmentCycle.State
 
 # Evidence files: documents and pictures an assessor opens; everything else is refused.
+# Extension → (content type stored, what ``platform.uploads`` must recognise in the file;
+# OOXML documents are ZIP containers).
 EVIDENCE_MAX_BYTES = getattr(settings, "EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 EVIDENCE_TYPES = {
-    ".pdf": ("application/pdf", (b"%PDF",)),
-    ".png": ("image/png", (b"\x89PNG",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
-    ".pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", (b"PK\x03\x04",)),
+    ".pdf": ("application/pdf", "pdf"),
+    ".png": ("image/png", "png"),
+    ".jpg": ("image/jpeg", "jpeg"),
+    ".jpeg": ("image/jpeg", "jpeg"),
+    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "zip"),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "zip"),
+    ".pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "zip"),
 }
+
+
+def _require(actor: Actor | None, capability: str) -> None:
+    if actor is not None and not actor.can(capability):
+        raise PermissionDenied()
+
+
+def _user(actor: Actor | None):
+    return None if actor is None else actor.user
 
 
 def _locked(cycle: AssessmentCycle, *, allowed: tuple[str, ...], field: str | None = None) -> None:
@@ -57,15 +74,16 @@ def _check_score(score: Decimal | None, version: FrameworkVersion, field: str) -
         )
 
 
-def _event(cycle, *, action, actor, from_state="", to_state="", reason=""):
+def _event(cycle, *, action, actor: Actor | None, from_state="", to_state="", reason=""):
     CycleEvent.objects.create(
-        cycle=cycle, action=action, actor=actor, from_state=from_state, to_state=to_state, reason=reason
+        cycle=cycle, action=action, actor=_user(actor), from_state=from_state, to_state=to_state, reason=reason
     )
 
 
 @transaction.atomic
-def start_cycle(*, framework_version: FrameworkVersion, year: int, stage: int, actor) -> AssessmentCycle:
+def start_cycle(*, actor: Actor | None, framework_version: FrameworkVersion, year: int, stage: int) -> AssessmentCycle:
     """Open a cycle with one empty response per indicator; the version is frozen from now on."""
+    _require(actor, "can_start_assessment")
     if AssessmentCycle.objects.filter(year=year, stage=stage).exists():
         raise ValidationError({"stage": _("Siklus untuk periode ini sudah ada.")})
     try:
@@ -100,8 +118,9 @@ def _clean_links(text: str) -> str:
 
 @transaction.atomic
 def save_self_assessment(
-    *, response: AssessmentResponse, score: Decimal | None, evidence_text: str, evidence_links: str, actor
+    *, actor: Actor | None, response: AssessmentResponse, score: Decimal | None, evidence_text: str, evidence_links: str
 ) -> AssessmentResponse:
+    _require(actor, "can_self_assess")
     cycle = AssessmentCycle.objects.select_for_update().select_related("framework_version").get(pk=response.cycle_id)
     _locked(cycle, allowed=(State.OPEN,), field="self_score")
     _check_score(score, cycle.framework_version, "self_score")
@@ -114,13 +133,16 @@ def save_self_assessment(
 
 
 @transaction.atomic
-def save_verification(*, response: AssessmentResponse, score: Decimal | None, notes: str, actor) -> AssessmentResponse:
+def save_verification(
+    *, actor: Actor | None, response: AssessmentResponse, score: Decimal | None, notes: str
+) -> AssessmentResponse:
+    _require(actor, "can_verify")
     cycle = AssessmentCycle.objects.select_for_update().select_related("framework_version").get(pk=response.cycle_id)
     _locked(cycle, allowed=(State.SELF_ASSESSED,), field="verified_score")
     _check_score(score, cycle.framework_version, "verified_score")
     response.verified_score = score
     response.assessor_notes = notes.strip()
-    response.verified_by = actor if score is not None else None
+    response.verified_by = _user(actor) if score is not None else None
     response.save(update_fields=["verified_score", "assessor_notes", "verified_by", "updated_at"])
     request_snapshot_refresh()
     return response
@@ -132,8 +154,9 @@ def _safe_name(name: str) -> str:
 
 
 @transaction.atomic
-def add_evidence(*, response: AssessmentResponse, upload, actor) -> Evidence:
+def add_evidence(*, actor: Actor | None, response: AssessmentResponse, upload) -> Evidence:
     """Attach an evidence file (type and size checked: content, not only the name)."""
+    _require(actor, "can_self_assess")
     cycle = AssessmentCycle.objects.select_for_update().get(pk=response.cycle_id)
     _locked(cycle, allowed=(State.OPEN,), field="file")
     name = _safe_name(upload.name)
@@ -149,20 +172,21 @@ def add_evidence(*, response: AssessmentResponse, upload, actor) -> Evidence:
         raise ValidationError(
             {"file": _("Berkas terlalu besar (maksimum %(mb)s MB).") % {"mb": EVIDENCE_MAX_BYTES // (1024 * 1024)}}
         )
-    content_type, signatures = EVIDENCE_TYPES[extension]
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if not any(head.startswith(sig) for sig in signatures):
+    content_type, kind = EVIDENCE_TYPES[extension]
+    sniffed = sniff_upload(upload)
+    if sniffed is None or sniffed.name != kind:
         raise ValidationError({"file": _("Isi berkas tidak sesuai dengan jenisnya (%(ext)s).") % {"ext": extension}})
-    evidence = Evidence(response=response, name=name, content_type=content_type, size=upload.size, uploaded_by=actor)
+    evidence = Evidence(
+        response=response, name=name, content_type=content_type, size=upload.size, uploaded_by=_user(actor)
+    )
     evidence.file.save(name, upload, save=False)
     evidence.save()
     return evidence
 
 
 @transaction.atomic
-def remove_evidence(*, evidence: Evidence, actor) -> None:
+def remove_evidence(*, actor: Actor | None, evidence: Evidence) -> None:
+    _require(actor, "can_self_assess")
     cycle = AssessmentCycle.objects.select_for_update().get(pk=evidence.response.cycle_id)
     _locked(cycle, allowed=(State.OPEN,), field="file")
     storage, path = evidence.file.storage, evidence.file.name
@@ -183,15 +207,17 @@ TRANSITIONS = {
 
 
 @transaction.atomic
-def change_state(*, cycle: AssessmentCycle, action: str, actor, reason: str = "") -> AssessmentCycle:
+def change_state(*, actor: Actor | None, cycle: AssessmentCycle, action: str, reason: str = "") -> AssessmentCycle:
     """Move a cycle along open → self-assessed → verified → final (or back, see ``TRANSITIONS``).
 
     Submitting needs every self score, verifying every verified score; reopening a final
-    cycle needs a reason. Who may do which action is decided by the caller's capabilities.
+    cycle needs a reason. Each action needs its capability (``rules.ACTION_CAPABILITY``).
     """
-    cycle = AssessmentCycle.objects.select_for_update().get(pk=cycle.pk)
     if action not in TRANSITIONS:
         raise ValidationError({"action": _("Tindakan tidak dikenal.")})
+    if actor is not None and not rules.can_change_state(actor, action):
+        raise PermissionDenied()
+    cycle = AssessmentCycle.objects.select_for_update().get(pk=cycle.pk)
     sources, target = TRANSITIONS[action]
     if cycle.state not in sources:
         raise ValidationError(

@@ -1,7 +1,8 @@
 """Workspace pages of assessments: cycles, the self-assessment, verification, evidence.
 
-The membership gate has already run; each view names the capability it needs
-(``tenants.selectors.WorkspaceAccess``) and calls a service for every write.
+The membership gate has already run; each view declares the capability it needs where one
+capability covers it, fetches its object through ``assessments.access`` (the same 404 for
+missing and refused) and calls a service for every write.
 """
 
 from django.contrib import messages
@@ -10,38 +11,19 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from assessments import rules, selectors, services
+from assessments import access, rules, selectors, services
 from assessments.forms import CycleStartForm, EvidenceForm, SelfAssessmentForm, StateChangeForm, VerificationForm
 from assessments.framework import charts, exports
 from assessments.framework import selectors as framework_selectors
-from assessments.models import AssessmentCycle, AssessmentResponse, Evidence
-from tenants.views_workspace import WorkspaceView
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-def _cycle_or_404(pk) -> AssessmentCycle:
-    try:
-        return selectors.cycle_with_responses(pk=pk)
-    except AssessmentCycle.DoesNotExist:
-        raise Http404() from None
+from assessments.models import AssessmentCycle
+from platform.forms import add_service_errors, flash_service_errors
+from tenants.views_workspace import WorkspaceView, actor_of
 
 
 class AssessmentHomeView(WorkspaceView):
     def get(self, request):
-        return render(request, "assessments/home.html", self.context(request, CycleStartForm()))
-
-    @staticmethod
-    def context(request, form):
         region = request.tenant.region
         cycles = list(selectors.cycles())
-        history = list(selectors.published_history(region=region))
         snapshots = list(framework_selectors.snapshots_of(codes=[region.code]))
         trend_svg = ""
         if snapshots:
@@ -51,16 +33,17 @@ class AssessmentHomeView(WorkspaceView):
                 scale_max=max((c.framework_version.scale_max for c in cycles), default=4),
                 title=_("Tren indeks %(region)s") % {"region": region.name},
             )
-        return {
+        context = {
             "region": region,
             "cycles": cycles,
-            "history": history,
+            "history": list(selectors.published_history(region=region)),
             "snapshots": snapshots,
             "trend_svg": trend_svg,
             "standing": framework_selectors.cohort_standing(region=region),
             "published_periods": framework_selectors.published_periods(),
-            "form": form,
+            "form": CycleStartForm(),
         }
+        return render(request, "assessments/home.html", context)
 
 
 class CycleStartView(WorkspaceView):
@@ -73,14 +56,9 @@ class CycleStartView(WorkspaceView):
         form = CycleStartForm(request.POST)
         if form.is_valid():
             try:
-                cycle = services.start_cycle(
-                    framework_version=form.cleaned_data["framework_version"],
-                    year=form.cleaned_data["year"],
-                    stage=form.cleaned_data["stage"],
-                    actor=request.user,
-                )
+                cycle = services.start_cycle(actor=actor_of(request), **form.cleaned_data)
             except ValidationError as exc:
-                _form_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Siklus penilaian %(cycle)s dibuka.") % {"cycle": cycle})
                 return redirect("assessment-cycle", cycle_pk=cycle.pk)
@@ -89,16 +67,14 @@ class CycleStartView(WorkspaceView):
 
 class CycleDetailView(WorkspaceView):
     def get(self, request, cycle_pk):
-        cycle = _cycle_or_404(cycle_pk)
+        cycle = access.access_cycle(actor_of(request), cycle_pk, with_responses=True)
         result = selectors.cycle_index(cycle=cycle)
         fmt = request.GET.get("format")
         if fmt in ("csv", "xlsx"):
             return self.export(cycle, result, fmt)
-        access = request.access
         actions = [a for a in services.TRANSITIONS if cycle.state in services.TRANSITIONS[a][0]]
-        dims = [(f.code, f.name) for f in result.dimensions]
         radar_svg = charts.radar(
-            axes=dims,
+            axes=[(f.code, f.name) for f in result.dimensions],
             series=[(str(cycle), {f.code: f.value for f in result.dimensions})],
             scale_max=cycle.framework_version.scale_max,
             title=_("Skor per dimensi"),
@@ -112,7 +88,7 @@ class CycleDetailView(WorkspaceView):
                 "responses": cycle.responses.all(),
                 "result": result,
                 "uses_verified": selectors.uses_verified_scores(cycle),
-                "actions": [a for a in actions if rules.can_change_state(access, a)],
+                "actions": [a for a in actions if rules.can_change_state(request.access, a)],
                 "events": selectors.cycle_events(cycle=cycle)[:20],
                 "radar_svg": radar_svg,
                 "form": StateChangeForm(),
@@ -145,73 +121,74 @@ class CycleDetailView(WorkspaceView):
 
 class CycleStateView(WorkspaceView):
     def post(self, request, cycle_pk):
-        cycle = _cycle_or_404(cycle_pk)
-        form = StateChangeForm(request.POST)
+        actor = actor_of(request)
         action = request.POST.get("action", "")
+        cycle = access.access_cycle_for_state_change(actor, cycle_pk, action=action)
         if action not in rules.ACTION_CAPABILITY:
             messages.error(request, _("Tindakan tidak dikenal."))
             return redirect("assessment-cycle", cycle_pk=cycle.pk)
-        if not rules.can_change_state(request.access, action):
-            raise Http404()
+        form = StateChangeForm(request.POST)
         if form.is_valid():
             try:
-                services.change_state(
-                    cycle=cycle, action=action, actor=request.user, reason=form.cleaned_data["reason"]
-                )
+                services.change_state(actor=actor, cycle=cycle, action=action, reason=form.cleaned_data["reason"])
             except ValidationError as exc:
-                for message in exc.messages:
-                    messages.error(request, message)
+                flash_service_errors(request, exc)
             else:
                 messages.success(request, _("Status siklus diperbarui."))
         return redirect("assessment-cycle", cycle_pk=cycle.pk)
 
 
+def _save_self_assessment(actor, response, data):
+    return services.save_self_assessment(
+        actor=actor,
+        response=response,
+        score=data["self_score"],
+        evidence_text=data["evidence_text"],
+        evidence_links=data["evidence_links"],
+    )
+
+
+def _save_verification(actor, response, data):
+    return services.save_verification(
+        actor=actor, response=response, score=data["verified_score"], notes=data["assessor_notes"]
+    )
+
+
+def _add_evidence(actor, response, data):
+    return services.add_evidence(actor=actor, response=response, upload=data["file"])
+
+
 class ResponseView(WorkspaceView):
     """One indicator: the self-assessment (region), the verification (assessor), the files."""
 
-    def _response(self, cycle_pk, response_pk) -> AssessmentResponse:
-        try:
-            return selectors.response_in(cycle_pk=cycle_pk, pk=response_pk)
-        except AssessmentResponse.DoesNotExist:
-            raise Http404() from None
+    write_capability = "can_work_on_responses"
+    # The form's ``part`` → (its name in the page, form, fetch-for-action helper, service call).
+    parts = {
+        "self": ("self_form", SelfAssessmentForm, access.access_response_for_self_assessment, _save_self_assessment),
+        "verify": ("verify_form", VerificationForm, access.access_response_for_verification, _save_verification),
+        "evidence": ("evidence_form", EvidenceForm, access.access_response_for_self_assessment, _add_evidence),
+    }
 
     def get(self, request, cycle_pk, response_pk):
-        response = self._response(cycle_pk, response_pk)
-        return self._render(request, response)
+        return self._render(request, access.access_response(actor_of(request), cycle_pk, response_pk))
 
     def post(self, request, cycle_pk, response_pk):
-        response = self._response(cycle_pk, response_pk)
-        part = request.POST.get("part")
-        access = request.access
-        forms = {}
-        if part == "self" and access.can_self_assess:
-            form = forms["self_form"] = SelfAssessmentForm(request.POST)
-            call = lambda d: services.save_self_assessment(  # noqa: E731
-                response=response,
-                score=d["self_score"],
-                evidence_text=d["evidence_text"],
-                evidence_links=d["evidence_links"],
-                actor=request.user,
-            )
-        elif part == "verify" and access.can_verify:
-            form = forms["verify_form"] = VerificationForm(request.POST)
-            call = lambda d: services.save_verification(  # noqa: E731
-                response=response, score=d["verified_score"], notes=d["assessor_notes"], actor=request.user
-            )
-        elif part == "evidence" and access.can_self_assess:
-            form = forms["evidence_form"] = EvidenceForm(request.POST, request.FILES)
-            call = lambda d: services.add_evidence(response=response, upload=d["file"], actor=request.user)  # noqa: E731
-        else:
-            raise Http404()
+        actor = actor_of(request)
+        try:
+            name, form_class, fetch, save = self.parts[request.POST.get("part")]
+        except KeyError:
+            raise Http404() from None
+        response = fetch(actor, cycle_pk, response_pk)
+        form = form_class(request.POST, request.FILES)
         if form.is_valid():
             try:
-                call(form.cleaned_data)
+                save(actor, response, form.cleaned_data)
             except ValidationError as exc:
-                _form_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Tersimpan."))
                 return redirect("assessment-response", cycle_pk=cycle_pk, response_pk=response.pk)
-        return self._render(request, response, status=400, **forms)
+        return self._render(request, response, status=400, **{name: form})
 
     def _render(self, request, response, status=200, **forms):
         cycle = response.cycle
@@ -239,18 +216,11 @@ class ResponseView(WorkspaceView):
         return render(request, "assessments/response.html", context, status=status)
 
 
-def _evidence_or_404(pk) -> Evidence:
-    try:
-        return Evidence.objects.select_related("response__cycle").get(pk=pk)
-    except Evidence.DoesNotExist:
-        raise Http404() from None
-
-
 class EvidenceDownloadView(WorkspaceView):
     """Evidence files are never served by the web server: only here, behind the gate."""
 
     def get(self, request, evidence_pk):
-        evidence = _evidence_or_404(evidence_pk)
+        evidence = access.access_evidence(actor_of(request), evidence_pk)
         try:
             handle = evidence.file.open("rb")
         except FileNotFoundError:
@@ -265,12 +235,12 @@ class EvidenceDeleteView(WorkspaceView):
     capability = "can_self_assess"
 
     def post(self, request, evidence_pk):
-        evidence = _evidence_or_404(evidence_pk)
+        actor = actor_of(request)
+        evidence = access.access_evidence_for_removal(actor, evidence_pk)
         try:
-            services.remove_evidence(evidence=evidence, actor=request.user)
+            services.remove_evidence(actor=actor, evidence=evidence)
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
+            flash_service_errors(request, exc)
         else:
             messages.success(request, _("Berkas dihapus."))
         return redirect("assessment-response", cycle_pk=evidence.response.cycle_id, response_pk=evidence.response_id)
@@ -281,9 +251,7 @@ class PublishedRankingView(WorkspaceView):
     every ranked region's rank and index (no responses, no evidence); this region stands out."""
 
     def get(self, request, period):
-        parsed = framework_selectors.Period.parse(period)
-        if parsed is None or framework_selectors.publication_of(parsed) is None:
-            raise Http404()
+        parsed = access.access_published_ranking(actor_of(request), period)
         rows = framework_selectors.ranking(period=parsed, previous=None)
         return render(
             request,

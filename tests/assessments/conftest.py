@@ -21,6 +21,15 @@ def version(versions):
     return versions[1]  # 10/20/30/20/20
 
 
+def actor(world, name, workspace=None):
+    """``name`` of the world acting in ``workspace`` (Kota Probolinggo by default), with their access there."""
+    from tenants.access import Actor
+    from tenants.selectors import workspace_access
+
+    user = world.users[name]
+    return Actor(user=user, access=workspace_access(user=user, workspace=workspace or world.probolinggo))
+
+
 @pytest.fixture
 def in_probolinggo(world):
     connection.set_tenant(world.probolinggo)
@@ -32,7 +41,7 @@ def in_probolinggo(world):
 def cycle(in_probolinggo, version, world):
     from assessments import services
 
-    return services.start_cycle(framework_version=version, year=2024, stage=1, actor=world.users["admin_probolinggo"])
+    return services.start_cycle(actor=actor(world, "admin_probolinggo"), framework_version=version, year=2024, stage=1)
 
 
 def fill(cycle, score="3", *, verified=None):

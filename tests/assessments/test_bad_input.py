@@ -110,7 +110,7 @@ def test_bad_parts_of_a_version_file_are_refused_whole(admin, version, mutate):
 
 
 def test_negative_or_over_precise_weights_are_refused_on_the_weights_page(admin, versions):
-    draft = services.copy_as_new_version(version=versions[1], code="draf", name="Draf", year=2030)
+    draft = services.copy_as_new_version(actor=None, version=versions[1], code="draf", name="Draf", year=2030)
     weights = {c.code: str(c.weight) for c in draft.components.all()}
     for bad in ({"baseline": "-10", "output": "40"}, {"baseline": "9.995", "output": "20.005"}):
         data = {f"weight-{code}": value for code, value in (weights | bad).items()}

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assessments import selectors, services
 from assessments.models import AssessmentCycle, CycleEvent
-from tests.assessments.conftest import fill
+from tests.assessments.conftest import actor, fill
 
 
 def test_a_cycle_gets_one_response_per_indicator_of_its_version(cycle, version):
@@ -59,8 +59,8 @@ def test_a_final_cycle_is_locked_and_only_reopened_with_a_reason_audited(cycle, 
     response.refresh_from_db()
     assert response.verified_score == Decimal(3)
     with pytest.raises(ValidationError, match="Alasan"):
-        services.change_state(cycle=cycle, action="reopen", actor=world.users["ministry_admin"], reason=" ")
-    services.change_state(cycle=cycle, action="reopen", actor=world.users["ministry_admin"], reason="Salah hitung")
+        services.change_state(cycle=cycle, action="reopen", actor=actor(world, "ministry_admin"), reason=" ")
+    services.change_state(cycle=cycle, action="reopen", actor=actor(world, "ministry_admin"), reason="Salah hitung")
     event = CycleEvent.objects.filter(cycle=cycle).first()
     assert (event.action, event.from_state, event.to_state, event.reason, event.actor) == (
         "reopen",

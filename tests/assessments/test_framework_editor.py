@@ -14,7 +14,9 @@ from tests.assessments.conftest import APEX
 @pytest.fixture
 def draft(versions):
     """An unfrozen copy of the 2022 guideline, as the ministry prepares next year's."""
-    return services.copy_as_new_version(version=versions[1], code="pedoman-2027", name="Pedoman 2027", year=2027)
+    return services.copy_as_new_version(
+        actor=None, version=versions[1], code="pedoman-2027", name="Pedoman 2027", year=2027
+    )
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from assessments.framework.models import PublishedResult, RankingPublication, Re
 from assessments.framework.services import import_published_results, parse_indonesian_decimal
 from assessments.snapshots import refresh_region_snapshot
 from programs.national.models import MasterplanFigures
-from tests.assessments.conftest import fill
+from tests.assessments.conftest import actor, fill
 
 
 def _finalise(cycle, score):
@@ -173,7 +173,7 @@ def test_a_reopened_cycle_gives_its_period_back_to_the_published_result(cycle, w
     refresh_region_snapshot()
     snap = RegionSnapshot.objects.get(region_id="35.74", year=2024, stage=1)
     assert (snap.source, snap.overall, snap.published_rank) == ("computed", Decimal("4.000"), 7)
-    services.change_state(cycle=cycle, action="reopen", actor=world.users["ministry_admin"], reason="Koreksi")
+    services.change_state(cycle=cycle, action="reopen", actor=actor(world, "ministry_admin"), reason="Koreksi")
     refresh_region_snapshot()
     snap = RegionSnapshot.objects.get(region_id="35.74", year=2024, stage=1)
     assert (snap.source, snap.overall, snap.rank) == ("imported", Decimal("2.500"), 1)

@@ -1,25 +1,27 @@
-"""Editing a version that no cycle uses yet: its settings and its indicators."""
+"""Editing a version that no cycle uses yet: its settings and its indicators (ministry admins)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from assessments.framework.models import FrameworkVersion, Indicator
+from assessments.framework.rules import check_can_manage_frameworks
 from assessments.framework.services.versions import ensure_editable
 
 
-def _locked_editable(version: FrameworkVersion) -> FrameworkVersion:
+def _locked_editable(actor, version: FrameworkVersion) -> FrameworkVersion:
     """The version row locked for this transaction (a cycle starting meanwhile waits), or
-    ``ValidationError`` when it is frozen."""
+    ``ValidationError`` when it is frozen (``PermissionDenied`` for anyone but an admin)."""
+    check_can_manage_frameworks(actor)
     locked = FrameworkVersion.objects.select_for_update().get(pk=version.pk)
     ensure_editable(locked)
     return locked
 
 
 @transaction.atomic
-def update_version_settings(*, version: FrameworkVersion, **fields) -> FrameworkVersion:
+def update_version_settings(*, actor, version: FrameworkVersion, **fields) -> FrameworkVersion:
     """Name, guideline year, score scale, rounding rule and description of an unfrozen version."""
-    locked = _locked_editable(version)
+    locked = _locked_editable(actor, version)
     for name in ("name", "year", "scale_min", "scale_max", "decimals", "rounding", "description"):
         if name in fields:
             setattr(locked, name, fields[name])
@@ -29,10 +31,10 @@ def update_version_settings(*, version: FrameworkVersion, **fields) -> Framework
 
 
 @transaction.atomic
-def save_indicator(*, version: FrameworkVersion, indicator: Indicator | None = None, **fields) -> Indicator:
+def save_indicator(*, actor, version: FrameworkVersion, indicator: Indicator | None = None, **fields) -> Indicator:
     """Add (``indicator=None``) or change a question of an unfrozen version: ``code``,
     ``component``, ``subdimension``, ``question``, ``weight``, ``levels``."""
-    locked = _locked_editable(version)
+    locked = _locked_editable(actor, version)
     if indicator is None:
         last = locked.indicators.order_by("-order").values_list("order", flat=True).first()
         indicator = Indicator(version=locked, order=(last or 0) + 1)
@@ -49,8 +51,8 @@ def save_indicator(*, version: FrameworkVersion, indicator: Indicator | None = N
 
 
 @transaction.atomic
-def delete_indicator(*, version: FrameworkVersion, indicator: Indicator) -> None:
-    locked = _locked_editable(version)
+def delete_indicator(*, actor, version: FrameworkVersion, indicator: Indicator) -> None:
+    locked = _locked_editable(actor, version)
     if indicator.version_id != locked.pk:
         raise ValidationError(_("Indikator ini bukan bagian dari versi tersebut."))
     if locked.indicators.count() <= 1:

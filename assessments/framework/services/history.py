@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.framework.models import PublishedResult, Stage
+from assessments.framework.rules import check_can_manage_frameworks
 from assessments.framework.services.ranks import write_imported_snapshots
 from tenants.models import Region
 
@@ -75,12 +76,15 @@ def parse_indonesian_decimal(text: str) -> Decimal:
 
 
 @transaction.atomic
-def import_published_results(*, filename: str, content: bytes, imported_by=None) -> HistoryImportResult:
+def import_published_results(*, filename: str, content: bytes, actor=None) -> HistoryImportResult:
     """Import published results (CSV or XLSX): all rows or nothing.
 
     Columns: ``region_code, year, stage, overall`` and optionally ``rank``,
-    ``component:<code>`` and ``dimension:<code>`` (e.g. ``component:baseline``).
+    ``component:<code>`` and ``dimension:<code>`` (e.g. ``component:baseline``). ``actor``
+    is the ministry admin importing (checked and recorded); ``None`` is the platform
+    itself (demo data, benchmarks).
     """
+    check_can_manage_frameworks(actor)
     rows = _read_rows(filename=filename, content=content)
     regions = set(Region.objects.values_list("code", flat=True))
     errors, parsed = [], []
@@ -158,7 +162,7 @@ def import_published_results(*, filename: str, content: bytes, imported_by=None)
                 rank=rank,
                 components=parts["component"],
                 dimensions=parts["dimension"],
-                imported_by=imported_by,
+                imported_by=actor,
                 imported_at=timezone.now(),
             )
             for code, year, stage, overall, rank, parts in parsed

@@ -6,10 +6,12 @@ from django.utils.translation import gettext as _
 
 from assessments.framework import selectors
 from assessments.framework.models import RankingPublication, RegionSnapshot
+from assessments.framework.rules import check_can_manage_frameworks
 
 
-def publish_ranking(*, year: int, stage: int, actor) -> RankingPublication:
+def publish_ranking(*, actor, year: int, stage: int) -> RankingPublication:
     """Make the national ranking of a period readable by every workspace's members."""
+    check_can_manage_frameworks(actor)
     if not RegionSnapshot.objects.filter(year=year, stage=stage, rank__isnull=False).exists():
         raise ValidationError(_("Periode ini belum punya peringkat untuk diterbitkan."))
     publication, _created = RankingPublication.objects.get_or_create(
@@ -19,7 +21,8 @@ def publish_ranking(*, year: int, stage: int, actor) -> RankingPublication:
     return publication
 
 
-def withdraw_ranking(*, year: int, stage: int) -> None:
+def withdraw_ranking(*, actor, year: int, stage: int) -> None:
+    check_can_manage_frameworks(actor)
     RankingPublication.objects.filter(year=year, stage=stage).delete()
     _publications_changed()
 

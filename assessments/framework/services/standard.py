@@ -68,7 +68,7 @@ def seed_standard_versions() -> list[FrameworkVersion]:
         version = FrameworkVersion.objects.filter(code=code).first()
         if version is None:
             version = create_version_from_data(
-                data=standard_version_data(code=code, name=name, year=year, weights=weights)
+                actor=None, data=standard_version_data(code=code, name=name, year=year, weights=weights)
             )
         result.append(version)
     return result

@@ -3,7 +3,8 @@
 A version is built from plain data (the same structure as its YAML file), validated as a
 whole and written in one transaction: weights must total 100 %, every indicator must name
 a component of the version and a known sub-dimension. A version used by a cycle is frozen;
-``copy_as_new_version`` starts the next one from it.
+``copy_as_new_version`` starts the next one from it. Writes take the actor, a ministry admin
+(``assessments.framework.rules.check_can_manage_frameworks``; ``None`` for the platform's seeding).
 """
 
 import re
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.framework.models import Component, FrameworkVersion, Indicator, SubDimension
+from assessments.framework.rules import check_can_manage_frameworks
 
 HUNDRED = Decimal(100)
 ROUNDING_METHODS = [c for c, _ in FrameworkVersion.Rounding.choices]
@@ -61,8 +63,9 @@ def ensure_editable(version: FrameworkVersion) -> None:
 
 
 @transaction.atomic
-def create_version_from_data(*, data: dict) -> FrameworkVersion:
+def create_version_from_data(*, actor, data: dict) -> FrameworkVersion:
     """Create a version with its components and indicators from ``data`` (see ``export_version``)."""
+    check_can_manage_frameworks(actor)
     if not isinstance(data, dict):
         raise ValidationError(_("Berkas kerangka harus berisi satu versi (pemetaan YAML)."))
     errors: list[str] = []
@@ -256,26 +259,27 @@ def export_version_yaml(version: FrameworkVersion) -> str:
     return yaml.safe_dump(export_version(version), allow_unicode=True, sort_keys=False)
 
 
-def import_version_yaml(*, text: str) -> FrameworkVersion:
+def import_version_yaml(*, actor, text: str) -> FrameworkVersion:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ValidationError(_("Berkas YAML tidak dapat dibaca: %(e)s") % {"e": exc}) from None
-    return create_version_from_data(data=data)
+    return create_version_from_data(actor=actor, data=data)
 
 
 @transaction.atomic
-def copy_as_new_version(*, version: FrameworkVersion, code: str, name: str, year: int) -> FrameworkVersion:
+def copy_as_new_version(*, actor, version: FrameworkVersion, code: str, name: str, year: int) -> FrameworkVersion:
     data = export_version(version) | {"code": code, "name": name, "year": year}
-    new = create_version_from_data(data=data)
+    new = create_version_from_data(actor=actor, data=data)
     new.based_on = version
     new.save(update_fields=["based_on"])
     return new
 
 
 @transaction.atomic
-def set_component_weights(*, version: FrameworkVersion, weights: dict[str, Decimal]) -> FrameworkVersion:
+def set_component_weights(*, actor, version: FrameworkVersion, weights: dict[str, Decimal]) -> FrameworkVersion:
     """Change the weights of an unfrozen version (all at once, total 100 %)."""
+    check_can_manage_frameworks(actor)
     ensure_editable(version)
     components = list(version.components.select_for_update())
     if set(weights) != {c.code for c in components}:

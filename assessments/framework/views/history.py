@@ -20,7 +20,7 @@ class HistoryImportView(AdminView):
             upload = form.cleaned_data["file"]
             try:
                 result = services.import_published_results(
-                    filename=upload.name, content=upload.read(), imported_by=request.user
+                    actor=request.user, filename=upload.name, content=upload.read()
                 )
             except ValidationError as exc:
                 form.add_error("file", exc.messages)

@@ -43,7 +43,9 @@ class IndicatorEditView(AdminView):
         form = IndicatorForm(request.POST, version=version, indicator=indicator)
         if form.is_valid():
             try:
-                saved = services.save_indicator(version=version, indicator=indicator, **form.cleaned_data)
+                saved = services.save_indicator(
+                    actor=request.user, version=version, indicator=indicator, **form.cleaned_data
+                )
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
@@ -66,7 +68,7 @@ class IndicatorDeleteView(AdminView):
         version = access_version(version_pk)
         indicator = access_indicator(version, indicator_pk)
         try:
-            services.delete_indicator(version=version, indicator=indicator)
+            services.delete_indicator(actor=request.user, version=version, indicator=indicator)
         except ValidationError as exc:
             flash_service_errors(request, exc)
         else:

@@ -18,13 +18,13 @@ class RankingPublishView(AdminView):
             messages.error(request, _("Periode tidak dikenal."))
             return redirect("assessment-ranking")
         if request.POST.get("action") == "withdraw":
-            services.withdraw_ranking(year=period.year, stage=period.stage)
+            services.withdraw_ranking(actor=request.user, year=period.year, stage=period.stage)
             messages.success(
                 request, _("Peringkat %(period)s ditarik: daerah tidak lagi melihatnya.") % {"period": period.label}
             )
         else:
             try:
-                services.publish_ranking(year=period.year, stage=period.stage, actor=request.user)
+                services.publish_ranking(actor=request.user, year=period.year, stage=period.stage)
             except ValidationError as exc:
                 flash_service_errors(request, exc)
             else:

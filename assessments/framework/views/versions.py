@@ -71,7 +71,7 @@ class VersionImportView(AdminView):
         if form.is_valid():
             try:
                 text = form.cleaned_data["file"].read().decode("utf-8")
-                version = services.import_version_yaml(text=text)
+                version = services.import_version_yaml(actor=request.user, text=text)
             except UnicodeDecodeError:
                 form.add_error("file", _("Berkas harus berkodekan UTF-8."))
             except ValidationError as exc:
@@ -104,7 +104,7 @@ class VersionWeightsView(AdminView):
                 c.code: services.parse_decimal(request.POST.get(f"weight-{c.code}", ""), c.name)
                 for c in version.components.all()
             }
-            services.set_component_weights(version=version, weights=weights)
+            services.set_component_weights(actor=request.user, version=version, weights=weights)
         except ValidationError as exc:
             flash_service_errors(request, exc)
             return _render_detail(request, version, status=400)
@@ -118,7 +118,7 @@ class VersionCopyView(AdminView):
         form = FrameworkCopyForm(request.POST)
         if form.is_valid():
             try:
-                new = services.copy_as_new_version(version=version, **form.cleaned_data)
+                new = services.copy_as_new_version(actor=request.user, version=version, **form.cleaned_data)
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
@@ -139,7 +139,7 @@ class VersionSettingsView(AdminView):
         form = VersionSettingsForm(request.POST, instance=version)
         if form.is_valid():
             try:
-                services.update_version_settings(version=version, **form.cleaned_data)
+                services.update_version_settings(actor=request.user, version=version, **form.cleaned_data)
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:

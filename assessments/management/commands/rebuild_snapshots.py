@@ -3,7 +3,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django_tenants.utils import tenant_context
 
 from assessments.framework.services import recompute_ranks
 from assessments.snapshots import refresh_region_snapshot
@@ -23,13 +23,10 @@ class Command(BaseCommand):
             if not workspaces.exists():
                 raise CommandError(f"No workspace for region {region}: give a Kemendagri code such as 35.74.")
         started, count, periods = time.monotonic(), 0, set()
-        try:
-            for workspace in workspaces.order_by("region_id"):
-                connection.set_tenant(workspace)
+        for workspace in workspaces.order_by("region_id"):
+            with tenant_context(workspace):
                 periods.update(refresh_region_snapshot(rerank=False)["periods"])
-                count += 1
-        finally:
-            connection.set_schema_to_public()
+            count += 1
         # Ranks once per period, after every region is written.
         for key in sorted(periods):
             year, stage = (int(x) for x in key.split("-"))
