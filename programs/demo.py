@@ -144,7 +144,7 @@ def seed_masterplan_demo(*, workspace, admin, editor=None) -> None:
             )
         if masterplan.is_editable:
             governance = Dimension.objects.get(code="governance")
-            services.update_dimension_plan(
+            services.update_swot(
                 actor=actor,
                 dimension=governance,
                 fields={
@@ -152,9 +152,17 @@ def seed_masterplan_demo(*, workspace, admin, editor=None) -> None:
                     "weaknesses": "Data antar-OPD belum terintegrasi.",
                     "opportunities": "Program Satu Data Indonesia.",
                     "threats": "Keamanan siber.",
+                },
+                expected_fingerprint=None,
+            )
+            services.update_strategy(
+                actor=actor,
+                dimension=governance,
+                fields={
                     "strategy": "Layanan publik satu pintu berbasis data.",
                     "action_plan": "Integrasi aplikasi OPD ke portal layanan kota.",
                 },
+                expected_fingerprint=None,
             )
             services.update_readiness(
                 actor=actor,
@@ -171,6 +179,7 @@ def seed_masterplan_demo(*, workspace, admin, editor=None) -> None:
                     )
                     if not row.is_filled
                 ],
+                expected_fingerprint=None,
             )
             sources = {s.code: s for s in FundingSource.objects.all()}
             for title, dim, sub, lead, horizon, start, end, quick, indicators, funding, milestones, risks in PROGRAMS:

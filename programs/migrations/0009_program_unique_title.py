@@ -14,6 +14,7 @@ from django.utils import timezone
 
 MAX_TITLE = 200
 REASON = "Nama program ganda diberi nomor"
+IMMEDIATE = "SET CONSTRAINTS ALL IMMEDIATE"
 
 
 def _numbered(title: str, number: int) -> str:
@@ -68,6 +69,9 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(rename_duplicates, migrations.RunPython.noop),
+        # Deferred foreign-key checks of rows written in this transaction would keep
+        # PostgreSQL from building the index: run them now.
+        migrations.RunSQL(IMMEDIATE, migrations.RunSQL.noop),
         migrations.AddConstraint(
             model_name="program",
             constraint=models.UniqueConstraint(Lower("title"), name="program_unique_title"),

@@ -34,9 +34,7 @@ from programs.services.comments import (
 )
 from programs.services.common import StaleContentError, StaleVersionError
 from programs.services.content import (
-    DIMENSION_PLAN_FIELDS,
     STRATEGY_FIELDS,
-    update_dimension_plan,
     update_masterplan_text,
     update_readiness,
     update_strategy,
@@ -57,7 +55,6 @@ from programs.services.workflow import REFUSALS, TRANSITIONS, allowed_actions, t
 
 __all__ = [
     "DEFAULT_STAGE_MONTHS",
-    "DIMENSION_PLAN_FIELDS",
     "PROGRAM_FIELDS",
     "REFUSALS",
     "REMINDER_DAYS_AHEAD",
@@ -88,7 +85,6 @@ __all__ = [
     "send_bimtek_reminders",
     "transition_masterplan",
     "update_bimtek_stage",
-    "update_dimension_plan",
     "update_masterplan_text",
     "update_readiness",
     "update_strategy",

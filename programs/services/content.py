@@ -4,7 +4,8 @@ SWOT, strategy and action plan (with its sub-dimensions').
 Every save locks the masterplan row first (``editable_masterplan``), so content saves run
 one after another. The texts carry a ``version``; readiness, SWOT and strategies are guarded
 by the fingerprint of their stored content (``programs.selectors``): the page sends the one
-it rendered, and the service compares it here, under the lock, before writing anything.
+it rendered, and the service compares it here, under the lock, before writing anything
+(``StaleContentError``). A caller that saw no earlier content (the demo data) passes ``None``.
 """
 
 from django.db import transaction
@@ -25,7 +26,6 @@ from programs.services.common import (
 )
 
 STRATEGY_FIELDS = ("strategy", "action_plan")
-DIMENSION_PLAN_FIELDS = (*selectors.SWOT_FIELDS, *STRATEGY_FIELDS)
 
 
 def _refuse_unless_editor(actor: Actor) -> None:
@@ -52,7 +52,7 @@ def update_masterplan_text(*, actor: Actor, expected_version: int, **fields: str
 
 @transaction.atomic
 def update_readiness(
-    *, actor: Actor, rows: list[tuple[Readiness, int | None, str]], expected_fingerprint: str | None = None
+    *, actor: Actor, rows: list[tuple[Readiness, int | None, str]], expected_fingerprint: str | None
 ) -> None:
     """Readiness of struktur/infrastruktur/suprastruktur: ``(row, level, description)`` each.
 
@@ -81,7 +81,7 @@ def _locked_plan(dimension: Dimension) -> DimensionPlan:
 
 @transaction.atomic
 def update_swot(
-    *, actor: Actor, dimension: Dimension, fields: dict[str, str], expected_fingerprint: str | None = None
+    *, actor: Actor, dimension: Dimension, fields: dict[str, str], expected_fingerprint: str | None
 ) -> DimensionPlan:
     """A dimension's SWOT (Buku I); ``expected_fingerprint`` is ``selectors.swot_fingerprint``
     of the SWOT the user started from (``StaleContentError`` when it has changed since)."""
@@ -104,7 +104,7 @@ def update_strategy(
     dimension: Dimension,
     fields: dict[str, str],
     sub_plans: dict[int, dict[str, str]] | None = None,
-    expected_fingerprint: str | None = None,
+    expected_fingerprint: str | None,
 ) -> DimensionPlan:
     """A dimension's strategy and action plan (Buku II) and its sub-dimensions' (by id);
     ``expected_fingerprint`` is ``selectors.strategy_fingerprint`` of what the user started
@@ -126,12 +126,3 @@ def update_strategy(
             save(sub_plan, actor.user)
     changed()
     return plan
-
-
-def update_dimension_plan(
-    *, actor: Actor, dimension: Dimension, fields: dict[str, str], sub_plans: dict[int, dict[str, str]] | None = None
-) -> DimensionPlan:
-    """A dimension's SWOT and/or strategy and action plan, and its sub-dimensions' (by id)."""
-    with transaction.atomic():
-        update_swot(actor=actor, dimension=dimension, fields=fields)
-        return update_strategy(actor=actor, dimension=dimension, fields=fields, sub_plans=sub_plans)

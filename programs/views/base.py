@@ -8,8 +8,6 @@ a refused write (stale version, read-only masterplan, missing right) gives a cle
 and keeps what the user typed.
 """
 
-import hashlib
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
@@ -17,17 +15,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy
 
 from platform.forms import add_service_errors, flash_service_errors
-from programs import rules, selectors
+from programs import rules, selectors, services
 from programs.forms import CommentForm
 from tenants.views_workspace import WorkspaceView
 
 
 def actor_of(request) -> rules.Actor:
     return rules.Actor(user=request.user, access=request.access)
-
-
-def add_errors(form, exc: ValidationError) -> None:
-    add_service_errors(form, exc)
 
 
 def comment_context(request, *, section: str = "", program=None) -> dict:
@@ -102,33 +96,23 @@ class DraftOnlyView(WorkspaceView):
 class MasterplanContentEditView(DraftOnlyView):
     """An edit page of masterplan content: region admins only, and only while it is a draft.
 
-    Pages without a version number of their own (readiness, SWOT, strategies) guard against
-    lost updates with a fingerprint of the stored content, sent with the form as ``base``:
-    if someone saved in between, the save is refused with 409 and the input is kept.
+    Pages without a version number of their own (readiness, SWOT, strategies) send the
+    fingerprint of the content they showed (``programs.selectors``) with the form as ``base``;
+    the service compares it with the stored content under its lock, so a save over someone
+    else's is refused (409) and the page shows the input again.
     """
 
-    STALE = gettext_lazy(
-        "Isi ini diubah orang lain sejak Anda membukanya, jadi tidak disimpan. Isian Anda masih di bawah: "
-        "buka halaman ini di tab baru untuk melihat versi terbaru, lalu gabungkan."
-    )
-
-    @staticmethod
-    def fingerprint(*values) -> str:
-        return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
-
-    def is_stale(self, request, current: str) -> bool:
-        return request.POST.get("base", "") != current
-
-    def guarded_save(self, request, base: str, save, report) -> int | None:
-        """Run ``save()`` unless the content changed since the form was opened. ``None`` when
-        saved; otherwise the status to answer with (409 stale, 400 refused), after telling
-        ``report`` why (a list of messages)."""
-        if self.is_stale(request, base):
-            report([str(self.STALE)])
-            return 409
+    def guarded_save(self, request, base: str, save, report) -> tuple[int | None, str]:
+        """Run ``save(expected)``, the service call given the fingerprint the form was opened
+        with. ``(None, base)`` when saved; otherwise, after telling ``report`` why (a list of
+        messages), the status to answer with (409 stale, 400 refused) and the ``base`` to show
+        again (on 409, the fingerprint of what the other person saved)."""
         try:
-            save()
+            save(request.POST.get("base", ""))
+        except services.StaleContentError as exc:
+            report([exc.message])
+            return 409, exc.current_fingerprint
         except ValidationError as exc:
             report(exc.messages)
-            return 400
-        return None
+            return 400, base
+        return None, base

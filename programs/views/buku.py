@@ -9,15 +9,9 @@ from django.utils.translation import gettext as _
 from platform.forms import add_service_errors
 from programs import charts, selectors, services
 from programs.forms import MasterplanTextForm, ReadinessForm, StrategyForm, SwotForm
-from programs.models import Comment, Dimension, DimensionPlan, Readiness
+from programs.models import Comment, Dimension
 from programs.views.base import MasterplanContentEditView, actor_of, comment_context
 from tenants.views_workspace import WorkspaceView
-
-
-def plan_of(dimension: Dimension) -> DimensionPlan:
-    """The dimension's stored plan, or an empty one to show: opening a page writes nothing
-    (the first save stores the plan)."""
-    return DimensionPlan.objects.filter(dimension=dimension).first() or DimensionPlan(dimension=dimension)
 
 
 class BukuOneView(WorkspaceView):
@@ -73,29 +67,25 @@ class MasterplanTextEditView(MasterplanContentEditView):
 class ReadinessEditView(MasterplanContentEditView):
     read_url = "buku-one"
 
-    def _rows(self):
-        return list(Readiness.objects.select_related("dimension").order_by("dimension__order", "id"))
-
-    def _base(self, rows) -> str:
-        return self.fingerprint(*[(r.pk, r.level, r.description) for r in rows])
-
     def get(self, request):
-        rows = self._rows()
+        rows = selectors.readiness_rows()
         forms = [ReadinessForm(instance=row, prefix=f"r{row.pk}") for row in rows]
-        return render(request, "programs/readiness_form.html", {"forms": forms, "base": self._base(rows)})
+        context = {"forms": forms, "base": selectors.readiness_fingerprint(rows)}
+        return render(request, "programs/readiness_form.html", context)
 
     def post(self, request):
-        rows = self._rows()
-        base = self._base(rows)
+        rows = selectors.readiness_rows()
+        base = selectors.readiness_fingerprint(rows)
         forms = [ReadinessForm(request.POST, instance=row, prefix=f"r{row.pk}") for row in rows]
         status = 400
         if all(f.is_valid() for f in forms):
-            status = self.guarded_save(
+            status, base = self.guarded_save(
                 request,
                 base,
-                lambda: services.update_readiness(
+                lambda expected: services.update_readiness(
                     actor=actor_of(request),
                     rows=[(f.instance, f.cleaned_data["level"], f.cleaned_data["description"]) for f in forms],
+                    expected_fingerprint=expected,
                 ),
                 lambda why: messages.error(request, " ".join(why)),
             )
@@ -108,27 +98,27 @@ class ReadinessEditView(MasterplanContentEditView):
 class SwotEditView(MasterplanContentEditView):
     read_url = "buku-one"
 
-    def _base(self, plan) -> str:
-        return self.fingerprint(*[getattr(plan, name) for name in SwotForm.Meta.fields])
-
     def get(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
-        plan = plan_of(dimension)
-        context = {"dimension": dimension, "form": SwotForm(instance=plan), "base": self._base(plan)}
+        plan = selectors.dimension_plan(dimension)
+        context = {"dimension": dimension, "form": SwotForm(instance=plan), "base": selectors.swot_fingerprint(plan)}
         return render(request, "programs/swot_form.html", context)
 
     def post(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
-        plan = plan_of(dimension)
-        base = self._base(plan)
+        plan = selectors.dimension_plan(dimension)
+        base = selectors.swot_fingerprint(plan)
         form = SwotForm(request.POST, instance=plan)
         status = 400
         if form.is_valid():
-            status = self.guarded_save(
+            status, base = self.guarded_save(
                 request,
                 base,
-                lambda: services.update_dimension_plan(
-                    actor=actor_of(request), dimension=dimension, fields=form.cleaned_data
+                lambda expected: services.update_swot(
+                    actor=actor_of(request),
+                    dimension=dimension,
+                    fields=form.cleaned_data,
+                    expected_fingerprint=expected,
                 ),
                 lambda why: form.add_error(None, why),
             )
@@ -178,53 +168,39 @@ class DimensionView(WorkspaceView):
 
 class DimensionEditView(MasterplanContentEditView):
     def _forms(self, dimension, data=None):
-        plan = plan_of(dimension)
-        subs = []
-        for sub in dimension.sub_dimensions.select_related("plan").order_by("order"):
+        plan = selectors.dimension_plan(dimension)
+        subs = selectors.sub_dimensions_with_plans(dimension)
+        sub_forms = []
+        for sub in subs:
             sub_plan = getattr(sub, "plan", None)
-            subs.append(
-                (
-                    sub,
-                    StrategyForm(
-                        data,
-                        prefix=f"s{sub.pk}",
-                        initial={
-                            "strategy": sub_plan.strategy if sub_plan else "",
-                            "action_plan": sub_plan.action_plan if sub_plan else "",
-                        },
-                    ),
-                )
-            )
-        return StrategyForm(data, instance=plan, prefix="d"), subs
-
-    def _base(self, form, subs) -> str:
-        plan = form.instance
-        return self.fingerprint(
-            plan.strategy,
-            plan.action_plan,
-            *[(sub.pk, f.initial.get("strategy"), f.initial.get("action_plan")) for sub, f in subs],
-        )
+            initial = {
+                "strategy": sub_plan.strategy if sub_plan else "",
+                "action_plan": sub_plan.action_plan if sub_plan else "",
+            }
+            sub_forms.append((sub, StrategyForm(data, prefix=f"s{sub.pk}", initial=initial)))
+        base = selectors.strategy_fingerprint(plan, subs)  # of the stored rows: the forms are not validated yet
+        return StrategyForm(data, instance=plan, prefix="d"), sub_forms, base
 
     def get(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
-        form, subs = self._forms(dimension)
-        context = {"dimension": dimension, "form": form, "subs": subs, "base": self._base(form, subs)}
+        form, subs, base = self._forms(dimension)
+        context = {"dimension": dimension, "form": form, "subs": subs, "base": base}
         return render(request, "programs/dimension_form.html", context)
 
     def post(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
-        form, subs = self._forms(dimension, request.POST)
-        base = self._base(form, subs)  # from the stored rows: the forms are not validated yet
+        form, subs, base = self._forms(dimension, request.POST)
         status = 400
         if form.is_valid() and all(f.is_valid() for _sub, f in subs):
-            status = self.guarded_save(
+            status, base = self.guarded_save(
                 request,
                 base,
-                lambda: services.update_dimension_plan(
+                lambda expected: services.update_strategy(
                     actor=actor_of(request),
                     dimension=dimension,
                     fields=form.cleaned_data,
                     sub_plans={sub.pk: f.cleaned_data for sub, f in subs},
+                    expected_fingerprint=expected,
                 ),
                 lambda why: form.add_error(None, why),
             )

@@ -1,16 +1,15 @@
 """Comments on the masterplan's sections and programs, and the notifications they send."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from programs import selectors, services
+from platform.forms import flash_service_errors
+from programs import access, selectors, services
 from programs.forms import CommentForm
-from programs.models import Comment, Program
 from programs.views.base import actor_of
 from tenants.views_workspace import WorkspaceView
 
@@ -29,20 +28,21 @@ class CommentCreateView(WorkspaceView):
         if not form.is_valid():
             messages.error(request, _("Komentar kosong atau tidak valid; tidak ada yang disimpan."))
             return redirect(back)
+        actor = actor_of(request)
         program = None
         if form.cleaned_data.get("program"):
-            program = get_object_or_404(Program, pk=form.cleaned_data["program"])
+            program = access.access_program(actor, form.cleaned_data["program"])
         try:
             with transaction.atomic():
                 services.add_comment(
-                    actor=actor_of(request),
+                    actor=actor,
                     section=form.cleaned_data["section"],
                     body=form.cleaned_data["body"],
                     program=program,
                     url=back,
                 )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            flash_service_errors(request, exc)
         else:
             messages.success(request, _("Komentar dikirim."))
         return redirect(back)
@@ -52,13 +52,10 @@ class CommentResolveView(WorkspaceView):
     capability = "can_comment"
 
     def post(self, request, comment_pk):
-        comment = get_object_or_404(Comment, pk=comment_pk)
-        try:
-            services.resolve_comment(actor=actor_of(request), comment=comment)
-        except PermissionDenied as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Komentar ditandai selesai."))
+        actor = actor_of(request)
+        comment = access.access_comment_for_resolve(actor, comment_pk)
+        services.resolve_comment(actor=actor, comment=comment)
+        messages.success(request, _("Komentar ditandai selesai."))
         return redirect(_safe_next(request, reverse("masterplan")))
 
 
@@ -71,7 +68,7 @@ class NotificationListView(WorkspaceView):
         )
 
     def post(self, request):
-        services.mark_notifications_read(user=request.user)
+        services.mark_notifications_read(actor=actor_of(request))
         return redirect("notifications")
 
 
@@ -80,4 +77,4 @@ class NotificationCountView(WorkspaceView):
 
     def get(self, request):
         count = selectors.unread_count(user=request.user)
-        return HttpResponse(f'<span class="badge warn">{count}</span>' if count else "")
+        return render(request, "programs/_notification_count.html", {"count": count})

@@ -4,14 +4,14 @@ works for."""
 import re
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from programs import selectors, services
+from programs import access, selectors, services
 from programs.forms import OpdEditorForm, OpdForm, PersonForm
-from programs.models import Opd, Person
-from programs.views.base import actor_of, add_errors
+from programs.models import Person
+from programs.views.base import actor_of, run_action, save_form
 from tenants.views_workspace import WorkspaceView
 
 
@@ -45,68 +45,83 @@ class DirectoryView(WorkspaceView):
         )
 
 
-class OpdFormView(WorkspaceView):
+class EntryFormView(WorkspaceView):
+    """Add or change one entry of the directory: the page ``programs/<name>_form.html`` with
+    the entry as ``<name>``, saved by ``save`` (a service), then back to the directory."""
+
     capability = "can_edit_masterplan"
+    name = ""  # "opd": the URL's opd_pk, the page programs/opd_form.html, the entry as ``opd``
+    form_class = None
+    fetch = None  # the fetch-for-edit helper of ``programs.access``
+    success = ""
 
-    def get(self, request, opd_pk=None):
-        opd = get_object_or_404(Opd, pk=opd_pk) if opd_pk else None
-        return render(request, "programs/opd_form.html", {"opd": opd, "form": OpdForm(instance=opd)})
+    def entry(self, request, pk):
+        return self.fetch(actor_of(request), pk) if pk else None
 
-    def post(self, request, opd_pk=None):
-        opd = get_object_or_404(Opd, pk=opd_pk) if opd_pk else None
-        form = OpdForm(request.POST, instance=opd)
-        if form.is_valid():
-            try:
-                services.save_opd(actor=actor_of(request), opd=opd, **form.cleaned_data)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("OPD disimpan."))
-                return redirect("directory")
-        return render(request, "programs/opd_form.html", {"opd": opd, "form": form}, status=400)
+    def save(self, request, entry, data):
+        raise NotImplementedError
+
+    def initial(self, request) -> dict:
+        return {}
+
+    def get(self, request, **kwargs):
+        entry = self.entry(request, kwargs.get(f"{self.name}_pk"))
+        return self._render(request, entry, self.form_class(instance=entry, initial=self.initial(request)))
+
+    def post(self, request, **kwargs):
+        entry = self.entry(request, kwargs.get(f"{self.name}_pk"))
+        form = self.form_class(request.POST, instance=entry)
+        if save_form(request, form, lambda data: self.save(request, entry, data), success=str(self.success)):
+            return redirect("directory")
+        return self._render(request, entry, form, status=400)
+
+    def _render(self, request, entry, form, status=200):
+        return render(request, f"programs/{self.name}_form.html", {self.name: entry, "form": form}, status=status)
+
+
+class OpdFormView(EntryFormView):
+    name = "opd"
+    form_class = OpdForm
+    fetch = staticmethod(access.access_opd_for_edit)
+    success = gettext_lazy("OPD disimpan.")
+
+    def save(self, request, entry, data):
+        services.save_opd(actor=actor_of(request), opd=entry, **data)
+
+
+class PersonFormView(EntryFormView):
+    name = "person"
+    form_class = PersonForm
+    fetch = staticmethod(access.access_person_for_edit)
+    success = gettext_lazy("Personel disimpan.")
+
+    def initial(self, request) -> dict:
+        return {"body": request.GET.get("body", Person.Body.COUNCIL)}
+
+    def save(self, request, entry, data):
+        services.save_person(actor=actor_of(request), person=entry, **data)
 
 
 class OpdDeleteView(WorkspaceView):
     capability = "can_edit_masterplan"
 
     def post(self, request, opd_pk):
-        opd = get_object_or_404(Opd, pk=opd_pk)
-        try:
-            services.delete_opd(actor=actor_of(request), opd=opd)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("OPD %(opd)s dihapus.") % {"opd": opd.acronym})
-        return redirect("directory")
-
-
-class PersonFormView(WorkspaceView):
-    capability = "can_edit_masterplan"
-
-    def get(self, request, person_pk=None):
-        person = get_object_or_404(Person, pk=person_pk) if person_pk else None
-        initial = {"body": request.GET.get("body", Person.Body.COUNCIL)}
-        return render(
+        actor = actor_of(request)
+        opd = access.access_opd_for_edit(actor, opd_pk)
+        run_action(
             request,
-            "programs/person_form.html",
-            {"person": person, "form": PersonForm(instance=person, initial=initial)},
+            lambda: services.delete_opd(actor=actor, opd=opd),
+            success=_("OPD %(opd)s dihapus.") % {"opd": opd.acronym},
         )
-
-    def post(self, request, person_pk=None):
-        person = get_object_or_404(Person, pk=person_pk) if person_pk else None
-        form = PersonForm(request.POST, instance=person)
-        if form.is_valid():
-            services.save_person(actor=actor_of(request), person=person, **form.cleaned_data)
-            messages.success(request, _("Personel disimpan."))
-            return redirect("directory")
-        return render(request, "programs/person_form.html", {"person": person, "form": form}, status=400)
+        return redirect("directory")
 
 
 class PersonDeleteView(WorkspaceView):
     capability = "can_edit_masterplan"
 
     def post(self, request, person_pk):
-        services.delete_person(actor=actor_of(request), person=get_object_or_404(Person, pk=person_pk))
+        actor = actor_of(request)
+        services.delete_person(actor=actor, person=access.access_person_for_edit(actor, person_pk))
         messages.success(request, _("Personel dihapus."))
         return redirect("directory")
 
@@ -124,10 +139,9 @@ class OpdEditorAssignView(WorkspaceView):
         if user is None or not form.is_valid():
             messages.error(request, _("Pilihan OPD tidak valid."))
             return redirect("directory")
-        try:
-            services.assign_opd_editor(actor=actor_of(request), user=user, opd=form.cleaned_data["opd"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("OPD %(user)s disimpan.") % {"user": user})
+        run_action(
+            request,
+            lambda: services.assign_opd_editor(actor=actor_of(request), user=user, opd=form.cleaned_data["opd"]),
+            success=_("OPD %(user)s disimpan.") % {"user": user},
+        )
         return redirect("directory")

@@ -7,15 +7,14 @@ the workspace membership gate; the checks of type and size are in ``programs.fil
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from programs import files
+from programs import access, files
 from programs.models import LembarKomitmen, Opd
-from programs.views.base import actor_of, add_errors
+from programs.views.base import actor_of, private_download, run_action, save_form
 from tenants.views_workspace import WorkspaceView
 
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
@@ -62,24 +61,28 @@ class KomitmenFormView(WorkspaceView):
         context = {"sheet": sheet, "form": form, "max_mb": round(files.MAX_SCAN_BYTES / 1024 / 1024, 1)}
         return render(request, "programs/komitmen_form.html", context, status=status)
 
+    def _sheet(self, request, komitmen_pk):
+        return access.access_lembar_komitmen_for_edit(actor_of(request), komitmen_pk) if komitmen_pk else None
+
     def get(self, request, komitmen_pk=None):
-        sheet = get_object_or_404(LembarKomitmen, pk=komitmen_pk) if komitmen_pk else None
+        sheet = self._sheet(request, komitmen_pk)
         return self._render(request, sheet, LembarKomitmenForm(instance=sheet))
 
     def post(self, request, komitmen_pk=None):
-        sheet = get_object_or_404(LembarKomitmen, pk=komitmen_pk) if komitmen_pk else None
+        sheet = self._sheet(request, komitmen_pk)
         form = LembarKomitmenForm(request.POST, request.FILES, instance=sheet)
-        if form.is_valid():
-            data = {k: form.cleaned_data[k] for k in ("kind", "opd", "signatory", "position", "signed_on")}
-            try:
-                files.save_lembar_komitmen(
-                    actor=actor_of(request), sheet=sheet, scan=form.cleaned_data.get("scan") or None, **data
-                )
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("Lembar komitmen disimpan."))
-                return redirect("komitmen-list")
+        if save_form(
+            request,
+            form,
+            lambda data: files.save_lembar_komitmen(
+                actor=actor_of(request),
+                sheet=sheet,
+                scan=data.get("scan") or None,
+                **{k: data[k] for k in ("kind", "opd", "signatory", "position", "signed_on")},
+            ),
+            success=_("Lembar komitmen disimpan."),
+        ):
+            return redirect("komitmen-list")
         return self._render(request, sheet, form, status=400)
 
 
@@ -87,13 +90,10 @@ class KomitmenDeleteView(WorkspaceView):
     capability = "can_edit_masterplan"
 
     def post(self, request, komitmen_pk):
-        sheet = get_object_or_404(LembarKomitmen, pk=komitmen_pk)
-        try:
-            files.delete_lembar_komitmen(actor=actor_of(request), sheet=sheet)
-        except PermissionDenied as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Lembar komitmen dihapus."))
+        actor = actor_of(request)
+        sheet = access.access_lembar_komitmen_for_edit(actor, komitmen_pk)
+        done = _("Lembar komitmen dihapus.")
+        run_action(request, lambda: files.delete_lembar_komitmen(actor=actor, sheet=sheet), success=done)
         return redirect("komitmen-list")
 
 
@@ -109,7 +109,4 @@ class KomitmenScanView(WorkspaceView):
             handle = files.open_scan(sheet)
         except FileNotFoundError:
             raise Http404() from None
-        response = FileResponse(handle, as_attachment=True, filename=sheet.scan_name, content_type=sheet.scan_type)
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return private_download(handle, filename=sheet.scan_name, content_type=sheet.scan_type)

@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from programs import rules, selectors, services
+from programs import access, rules, selectors, services
 from programs.forms import format_targets
 from programs.models import Dimension, Opd, Program, ProgramRevision
-from programs.views.base import actor_of
+from programs.views.base import actor_of, flash_refusal
 from tenants.views_workspace import WorkspaceView
 
 
@@ -17,7 +16,7 @@ class ProgramHistoryView(WorkspaceView):
     """The program's saved versions; ``?a=&b=`` compares two side by side."""
 
     def get(self, request, program_pk):
-        program = get_object_or_404(Program, pk=program_pk)
+        program = access.access_program(actor_of(request), program_pk)
         revisions = list(program.revisions.select_related("saved_by"))
         by_version = {r.version: r for r in revisions}
         compare = None
@@ -97,11 +96,8 @@ class ProgramRestoreView(WorkspaceView):
     capability = "can_edit_programs"
 
     def post(self, request, program_pk, revision_pk):
-        program = get_object_or_404(Program, pk=program_pk)
-        revision = get_object_or_404(ProgramRevision, pk=revision_pk, program=program)
         actor = actor_of(request)
-        if not rules.can_edit_program(actor, program):
-            raise Http404()
+        program, revision = access.access_revision_for_restore(actor, program_pk, revision_pk)
         try:
             expected = int(request.POST.get("version", ""))
         except ValueError:
@@ -113,7 +109,7 @@ class ProgramRestoreView(WorkspaceView):
         except services.StaleVersionError as exc:
             messages.error(request, exc.message)
         except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            flash_refusal(request, exc)
         else:
             messages.success(
                 request, _("Versi %(version)s dipulihkan sebagai versi terbaru.") % {"version": revision.version}

@@ -1,13 +1,15 @@
 """Programs (*lembar inovasi*): the list, one program, its form and its deletion."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from programs import charts, rules, selectors, services
+from platform.forms import add_service_errors
+from programs import access, charts, rules, selectors, services
 from programs.forms import (
     FundingFormSet,
     IndicatorFormSet,
@@ -18,7 +20,7 @@ from programs.forms import (
     rows_of,
 )
 from programs.models import Opd, Program
-from programs.views.base import actor_of, add_errors, comment_context
+from programs.views.base import DraftOnlyView, actor_of, comment_context, run_action
 from tenants.views_workspace import WorkspaceView
 
 
@@ -70,26 +72,19 @@ class ProgramDetailView(WorkspaceView):
         )
 
 
-class ProgramFormView(WorkspaceView):
+class ProgramFormView(DraftOnlyView):
     """Create and edit a program with its indicators, funding and milestones in one form."""
 
     capability = "can_edit_programs"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.access.can_edit_programs and not selectors.masterplan().is_editable:
-            messages.warning(request, _("Masterplan sedang tidak dalam status draf: program hanya dapat dibaca."))
-            return redirect("program-list")
-        return super().dispatch(request, *args, **kwargs)
+    read_url = "program-list"
+    read_only_message = gettext_lazy("Masterplan sedang tidak dalam status draf: program hanya dapat dibaca.")
 
     def _program(self, program_pk):
         if program_pk is None:
             if not rules.can_create_program(self.actor):
                 raise Http404()
             return None
-        program = get_object_or_404(Program, pk=program_pk)
-        if not rules.can_edit_program(self.actor, program):
-            raise Http404()
-        return program
+        return access.access_program_for_edit(self.actor, program_pk)
 
     def _lead_opds(self):
         if self.request.access.can_edit_masterplan:
@@ -173,7 +168,7 @@ class ProgramFormView(WorkspaceView):
             form.add_error(None, exc.message)
             return self._render(program, forms, status=409)
         except ValidationError as exc:
-            add_errors(form, exc)
+            add_service_errors(form, exc)
             return self._render(program, forms, status=400)
         messages.success(request, _("Program %(title)s disimpan.") % {"title": saved.title})
         return redirect("program-detail", program_pk=saved.pk)
@@ -183,13 +178,12 @@ class ProgramDeleteView(WorkspaceView):
     capability = "can_edit_programs"
 
     def post(self, request, program_pk):
-        program = get_object_or_404(Program, pk=program_pk)
-        if not rules.can_edit_program(actor_of(request), program):
-            raise Http404()
-        try:
-            services.delete_program(actor=actor_of(request), program=program)
-        except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-            return redirect("program-detail", program_pk=program.pk)
-        messages.success(request, _("Program %(title)s dihapus.") % {"title": program.title})
-        return redirect("program-list")
+        actor = actor_of(request)
+        program = access.access_program_for_edit(actor, program_pk)
+        if run_action(
+            request,
+            lambda: services.delete_program(actor=actor, program=program),
+            success=_("Program %(title)s dihapus.") % {"title": program.title},
+        ):
+            return redirect("program-list")
+        return redirect("program-detail", program_pk=program.pk)

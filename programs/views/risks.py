@@ -1,16 +1,15 @@
 """Quick wins with their heat maps, and the risk register of each quick win."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from programs import charts, rules, selectors, services
+from programs import access, charts, selectors, services
 from programs.forms import RiskForm
-from programs.models import Comment, Program, Risk
-from programs.views.base import actor_of, add_errors, comment_context
+from programs.models import Comment
+from programs.views.base import DraftOnlyView, actor_of, comment_context, run_action, save_form
 from tenants.views_workspace import WorkspaceView
 
 
@@ -30,21 +29,17 @@ class QuickWinsView(WorkspaceView):
         )
 
 
-class RiskFormView(WorkspaceView):
+class RiskFormView(DraftOnlyView):
     capability = "can_edit_programs"
+    read_url = "quick-wins"
+    read_only_message = gettext_lazy("Masterplan sedang tidak dalam status draf: risiko hanya dapat dibaca.")
 
     def _objects(self, program_pk, risk_pk):
-        program = get_object_or_404(Program, pk=program_pk)
-        if not rules.can_edit_program(actor_of(self.request), program):
-            raise Http404()
-        risk = get_object_or_404(Risk, pk=risk_pk, program=program) if risk_pk else None
-        return program, risk
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.access.can_edit_programs and not selectors.masterplan().is_editable:
-            messages.warning(request, _("Masterplan sedang tidak dalam status draf: risiko hanya dapat dibaca."))
-            return redirect("quick-wins")
-        return super().dispatch(request, *args, **kwargs)
+        actor = actor_of(self.request)
+        if risk_pk is None:
+            return access.access_program_for_edit(actor, program_pk), None
+        risk = access.access_risk_for_edit(actor, program_pk, risk_pk)
+        return risk.program, risk
 
     def get(self, request, program_pk, risk_pk=None):
         program, risk = self._objects(program_pk, risk_pk)
@@ -58,14 +53,13 @@ class RiskFormView(WorkspaceView):
     def post(self, request, program_pk, risk_pk=None):
         program, risk = self._objects(program_pk, risk_pk)
         form = RiskForm(request.POST, instance=risk)
-        if form.is_valid():
-            try:
-                services.save_risk(actor=actor_of(request), program=program, risk=risk, **form.cleaned_data)
-            except ValidationError as exc:
-                add_errors(form, exc)
-            else:
-                messages.success(request, _("Risiko disimpan."))
-                return redirect(reverse("program-detail", kwargs={"program_pk": program.pk}) + "#risks")
+        if save_form(
+            request,
+            form,
+            lambda data: services.save_risk(actor=actor_of(request), program=program, risk=risk, **data),
+            success=_("Risiko disimpan."),
+        ):
+            return redirect(reverse("program-detail", kwargs={"program_pk": program.pk}) + "#risks")
         context = {"program": program, "risk": risk, "form": form}
         return render(request, "programs/risk_form.html", context, status=400)
 
@@ -74,13 +68,7 @@ class RiskDeleteView(WorkspaceView):
     capability = "can_edit_programs"
 
     def post(self, request, program_pk, risk_pk):
-        risk = get_object_or_404(Risk.objects.select_related("program"), pk=risk_pk, program_id=program_pk)
-        if not rules.can_edit_program(actor_of(request), risk.program):
-            raise Http404()
-        try:
-            services.delete_risk(actor=actor_of(request), risk=risk)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Risiko dihapus."))
+        actor = actor_of(request)
+        risk = access.access_risk_for_edit(actor, program_pk, risk_pk)
+        run_action(request, lambda: services.delete_risk(actor=actor, risk=risk), success=_("Risiko dihapus."))
         return redirect("program-detail", program_pk=program_pk)

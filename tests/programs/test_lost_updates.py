@@ -4,9 +4,12 @@ stored content travels with the form)."""
 
 import re
 
+import pytest
 from django.db import connection
 
-from programs.models import DimensionPlan, Readiness
+from programs import selectors, services
+from programs.models import Dimension, DimensionPlan, Readiness, SubDimensionPlan
+from tests.programs import factories as f
 
 P = "kota-probolinggo.sc100.test"
 
@@ -62,3 +65,72 @@ def test_strategy_second_save_is_refused(world, client_for, probolinggo):
     assert client.post(url, data | {"d-strategy": "Lain", "base": base}, HTTP_HOST=P).status_code == 409
     connection.set_tenant(world.probolinggo)
     assert DimensionPlan.objects.get(dimension__code="economy").strategy == "Strategi ekonomi"
+
+
+# The check is the service's, under the masterplan lock: whoever calls it with the
+# fingerprint of older content is refused, whatever the page did before.
+
+
+def test_the_swot_service_refuses_a_save_started_from_older_content(world, probolinggo):
+    admin = f.actor(world, "admin_probolinggo")
+    governance = Dimension.objects.get(code="governance")
+    opened = selectors.swot_fingerprint(selectors.dimension_plan(governance))
+    services.update_swot(actor=admin, dimension=governance, fields={"strengths": "A"}, expected_fingerprint=opened)
+    with pytest.raises(services.StaleContentError) as stale:
+        services.update_swot(actor=admin, dimension=governance, fields={"threats": "B"}, expected_fingerprint=opened)
+    plan = DimensionPlan.objects.get(dimension=governance)
+    assert (plan.strengths, plan.threats) == ("A", "")
+    assert stale.value.current_fingerprint == selectors.swot_fingerprint(plan)
+    assert "diubah orang lain" in stale.value.message
+
+
+def test_the_readiness_service_refuses_a_save_started_from_older_content(world, probolinggo):
+    admin = f.actor(world, "admin_probolinggo")
+    rows = selectors.readiness_rows()
+    opened = selectors.readiness_fingerprint(rows)
+    services.update_readiness(actor=admin, rows=[(rows[0], 2, "Ada")], expected_fingerprint=opened)
+    with pytest.raises(services.StaleContentError):
+        services.update_readiness(actor=admin, rows=[(rows[0], 5, "Lain")], expected_fingerprint=opened)
+    assert (Readiness.objects.get(pk=rows[0].pk).level, Readiness.objects.get(pk=rows[0].pk).description) == (2, "Ada")
+
+
+def test_the_strategy_service_refuses_a_save_started_from_older_content(world, probolinggo):
+    admin = f.actor(world, "admin_probolinggo")
+    economy = Dimension.objects.get(code="economy")
+    subs = selectors.sub_dimensions_with_plans(economy)
+    opened = selectors.strategy_fingerprint(selectors.dimension_plan(economy), subs)
+    services.update_strategy(
+        actor=admin,
+        dimension=economy,
+        fields={},
+        sub_plans={subs[0].pk: {"strategy": "Sub A"}},
+        expected_fingerprint=opened,
+    )
+    with pytest.raises(services.StaleContentError):
+        services.update_strategy(
+            actor=admin, dimension=economy, fields={"strategy": "Lain"}, expected_fingerprint=opened
+        )
+    assert DimensionPlan.objects.get(dimension=economy).strategy == ""
+    assert SubDimensionPlan.objects.get(sub_dimension=subs[0]).strategy == "Sub A"
+
+
+def test_the_page_answers_409_when_the_service_finds_the_content_changed(world, client_for, probolinggo, monkeypatch):
+    """The page's own read agrees with the form, but someone saves before the service locks."""
+    connection.set_schema_to_public()
+    client = client_for(world.users["admin_probolinggo"])
+    url = "/masterplan/buku-1/swot/governance/"
+    base = _base(client.get(url, HTTP_HOST=P))
+    update_swot = services.update_swot
+
+    def someone_saves_first(**kwargs):
+        other = f.actor(world, "ministry_admin")
+        governance = kwargs["dimension"]
+        update_swot(actor=other, dimension=governance, fields={"strengths": "Lebih dulu"}, expected_fingerprint=None)
+        return update_swot(**kwargs)
+
+    monkeypatch.setattr(services, "update_swot", someone_saves_first)
+    refused = client.post(url, {"base": base, "weaknesses": "Kelemahan"}, HTTP_HOST=P)
+    assert refused.status_code == 409
+    assert "Kelemahan" in refused.content.decode() and _base(refused) != base
+    connection.set_tenant(world.probolinggo)
+    assert DimensionPlan.objects.get(dimension__code="governance").weaknesses == ""
