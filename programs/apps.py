@@ -26,7 +26,8 @@ class ProgramsConfig(AppConfig):
 
 
 def _seed_new_workspace(sender, *, region, **kwargs):
-    """A new workspace (inside its schema) gets the four Bimtek stages of its cohort's year."""
+    """A new workspace (inside its schema) gets the national dimensions and sub-dimensions, its
+    masterplan row and the four Bimtek stages of its cohort's year."""
     from programs.services import seed_workspace
 
     seed_workspace(region=region)

@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from platform.celery import send_after_commit
 from programs import charts, selectors
 from programs.models import Funding, MasterplanBook, Person, Risk
 from programs.rules import Actor
@@ -64,7 +65,7 @@ def request_book(*, actor: Actor) -> MasterplanBook:
         masterplan_status=masterplan.status,
         step=_("Menunggu giliran"),
     )
-    transaction.on_commit(lambda: build_masterplan_book.delay(book.pk))
+    send_after_commit(build_masterplan_book, book.pk)
     return book
 
 

@@ -1,7 +1,7 @@
 """Files of the workspace: the *lembar komitmen* (commitment sheets) and their signed scans.
 
 A scan is accepted by what its bytes are (PDF, JPEG or PNG, recognised from the first
-bytes), not by its name or the browser's content type, and up to
+bytes by the platform's one sniffer, ``platform.uploads``), not by its name or the browser's content type, and up to
 ``settings.KOMITMEN_SCAN_MAX_BYTES`` (10 MB unless set). It is stored in the workspace's
 default storage (``TenantFileSystemStorage`` keeps it under the schema's directory) with a
 random name, and read back only through ``open_scan`` by the authorised download view.
@@ -18,30 +18,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from platform.uploads import FileKind, sniff_upload
 from programs import rules
 from programs.models import LembarKomitmen, Opd
 from programs.rules import Actor
 
 MAX_SCAN_BYTES = getattr(settings, "KOMITMEN_SCAN_MAX_BYTES", 10 * 1024 * 1024)
-# First bytes of each accepted type → (content type, extension)
-SIGNATURES = [
-    (b"%PDF-", "application/pdf", "pdf"),
-    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
-]
-EXTENSIONS = {"pdf": "application/pdf", "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png"}
+# What a signed scan may be, by the kind its first bytes show (``platform.uploads``), and the
+# file-name endings each kind may carry.
+SCAN_KINDS = {"pdf": ("pdf",), "jpeg": ("jpg", "jpeg"), "png": ("png",)}
 
 
-def sniff_scan(head: bytes) -> tuple[str, str] | None:
-    """``(content type, extension)`` of a PDF, JPEG or PNG from its first bytes, else ``None``."""
-    for signature, content_type, extension in SIGNATURES:
-        if head.startswith(signature):
-            return content_type, extension
-    return None
-
-
-def check_scan(upload) -> tuple[str, str]:
-    """The scan's ``(content type, extension)``; ``ValidationError`` in words a regional officer reads."""
+def check_scan(upload) -> FileKind:
+    """The scan's kind (PDF, JPEG or PNG); ``ValidationError`` in words a regional officer reads."""
     if upload.size > MAX_SCAN_BYTES:
         raise ValidationError(
             {
@@ -49,11 +38,8 @@ def check_scan(upload) -> tuple[str, str]:
                 % {"size": round(upload.size / 1024 / 1024, 1), "max": round(MAX_SCAN_BYTES / 1024 / 1024, 1)}
             }
         )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    found = sniff_scan(head)
-    if found is None:
+    kind = sniff_upload(upload)
+    if kind is None or kind.name not in SCAN_KINDS:
         raise ValidationError(
             {
                 "scan": _(
@@ -62,16 +48,16 @@ def check_scan(upload) -> tuple[str, str]:
             }
         )
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    if EXTENSIONS.get(extension) != found[0]:
+    if extension not in SCAN_KINDS[kind.name]:
         raise ValidationError(
             {
                 "scan": _(
                     "Nama berkas berakhiran .%(ext)s, tetapi isinya %(kind)s. Periksa berkasnya lalu unggah lagi."
                 )
-                % {"ext": extension or "?", "kind": found[1].upper()}
+                % {"ext": extension or "?", "kind": kind.extension.upper()}
             }
         )
-    return found
+    return kind
 
 
 def _refuse_unless_admin(actor: Actor) -> None:
@@ -116,14 +102,14 @@ def save_lembar_komitmen(
     )
     old_file = sheet.scan.name if sheet.scan else ""
     if scan is not None:
-        content_type, extension = check_scan(scan)
+        file_kind = check_scan(scan)
         sheet.scan_name = scan.name.rsplit("/", 1)[-1][:200]
-        sheet.scan_type, sheet.scan_size = content_type, scan.size
+        sheet.scan_type, sheet.scan_size = file_kind.content_type, scan.size
         sheet.uploaded_by, sheet.uploaded_at = actor.user, timezone.now()
     sheet._history_user = actor.user
     sheet.full_clean(exclude=["scan"])
     if scan is not None:
-        sheet.scan.save(f"{uuid.uuid4().hex}.{extension}", scan, save=False)
+        sheet.scan.save(f"{uuid.uuid4().hex}.{file_kind.extension}", scan, save=False)
     try:
         sheet.save()
     except Exception:

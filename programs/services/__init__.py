@@ -13,6 +13,8 @@ to refresh.
 - ``risks``: the risk register of quick wins.
 - ``workflow``: the masterplan's status steps.
 - ``comments``: comments, mentions and notifications.
+- ``workspace``: a new workspace's first content (the national taxonomy, the masterplan row,
+  the Bimtek stages).
 
 The names below are the public ones; callers import them from ``programs.services``.
 """
@@ -21,7 +23,6 @@ from programs.services.bimtek import (
     DEFAULT_STAGE_MONTHS,
     REMINDER_DAYS_AHEAD,
     STAGE_TITLES,
-    seed_workspace,
     send_bimtek_reminders,
     update_bimtek_stage,
 )
@@ -52,6 +53,7 @@ from programs.services.programs import (
 )
 from programs.services.risks import delete_risk, save_risk
 from programs.services.workflow import REFUSALS, TRANSITIONS, allowed_actions, transition_masterplan
+from programs.services.workspace import copy_national_taxonomy, seed_workspace
 
 __all__ = [
     "DEFAULT_STAGE_MONTHS",
@@ -64,6 +66,7 @@ __all__ = [
     "StaleContentError",
     "StaleVersionError",
     "add_comment",
+    "copy_national_taxonomy",
     "allowed_actions",
     "assign_opd_editor",
     "delete_opd",

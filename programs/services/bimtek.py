@@ -1,5 +1,5 @@
 """The Bimtek year of a workspace: its four stages seeded at provisioning, their dates kept
-by the region, and the reminders e-mailed to region admins before a stage."""
+by the region admins, and the reminders e-mailed to them before a stage."""
 
 from datetime import date, timedelta
 
@@ -28,11 +28,8 @@ DEFAULT_STAGE_MONTHS = {1: 7, 2: 8, 3: 9, 4: 10}
 REMINDER_DAYS_AHEAD = 14
 
 
-def seed_workspace(*, region) -> None:
-    """First content of a new workspace: the four Bimtek stages of its cohort's year.
-
-    A system service (run at provisioning, inside the new schema): no actor.
-    """
+def seed_bimtek_stages(*, region) -> None:
+    """The four Bimtek stages of the region's cohort year (a system service, at provisioning)."""
     year = region.cohort.year if region.cohort_id else date.today().year
     BimtekStage.objects.bulk_create(
         [
