@@ -226,8 +226,9 @@ class ProgramInputSerializer(serializers.Serializer):
 
     def validate(self, data):
         """The rules of ``programs.program_rules``, each on its field. The title is checked here
-        for a new program (no ``version``); on an update the service refuses a title another
-        program has, with the same message on ``title``."""
+        for a new program (no ``version``) and for the program given as ``instance``; on an
+        update without it the service refuses a title another program has, with the same
+        message on ``title``."""
         code, dimension = data["sub_dimension"], data["dimension"]
         data["sub_dimension"] = program_rules.sub_dimension_among(
             dimension, list(SubDimension.objects.filter(code=code))
@@ -241,8 +242,10 @@ class ProgramInputSerializer(serializers.Serializer):
         program_rules.collect_errors(
             errors, program_rules.check_funding, data["funding"], start_year=start, end_year=end
         )
-        if "version" not in data:
-            program_rules.collect_errors(errors, program_rules.check_unique_title, data["title"])
+        if self.instance is not None or "version" not in data:
+            program_rules.collect_errors(
+                errors, program_rules.check_unique_title, data["title"], program_id=getattr(self.instance, "pk", None)
+            )
         if errors:
             raise serializers.ValidationError(errors)
         return data

@@ -256,3 +256,15 @@ def test_the_form_the_api_and_the_service_share_one_field_list():
     assert list(ProgramForm.Meta.fields) == list(program_rules.EDITABLE_FIELDS)
     assert ProgramSerializer.Meta.fields[2:-6] == list(program_rules.EDITABLE_FIELDS)
     assert services.PROGRAM_FIELDS == program_rules.PROGRAM_FIELDS
+
+
+def test_the_input_serializer_given_its_program_checks_the_title_of_an_update(world, probolinggo):
+    from programs.api.serializers import ProgramInputSerializer
+
+    factories.opd()
+    mine, other = factories.program(world, title="e-Sambat"), factories.program(world, title="Go Nik")
+    own = ProgramInputSerializer(mine, data={**api_body({**GOOD, "title": "E-SAMBAT"}), "version": 1})
+    assert own.is_valid(), own.errors
+    taken = ProgramInputSerializer(mine, data={**api_body({**GOOD, "title": other.title.upper()}), "version": 1})
+    assert not taken.is_valid()
+    assert taken.errors["title"] == ["sudah ada program lain dengan nama “GO NIK” di ruang kerja ini"]
