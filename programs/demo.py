@@ -223,13 +223,6 @@ def seed_masterplan_demo(*, workspace, admin, editor=None) -> None:
                         ],
                     },
                 )
-                for description, likelihood, impact, mitigation, owner in risks:
-                    services.save_risk(
-                        actor=actor,
-                        program=program,
-                        description=description,
-                        likelihood=likelihood,
-                        impact=impact,
-                        mitigation=mitigation,
-                        owner=owner,
-                    )
+                for risk in risks:
+                    fields = dict(zip(services.RISK_FIELDS, risk, strict=True))
+                    services.save_risk(actor=actor, program=program, **fields)

@@ -19,6 +19,7 @@ from programs.models import (
     Risk,
     SubDimension,
 )
+from programs.services.programs import indicator_snapshot
 
 
 class BimtekStageSerializer(serializers.ModelSerializer):
@@ -184,16 +185,7 @@ class ProgramSerializer(serializers.ModelSerializer):
         }
 
     def get_indicators(self, program) -> list[dict]:
-        return [
-            {
-                "name": i.name,
-                "unit": i.unit,
-                "baseline": None if i.baseline is None else str(i.baseline),
-                "baseline_year": i.baseline_year,
-                "targets": dict(sorted(i.targets.items())),
-            }
-            for i in program.indicators.all()
-        ]
+        return [indicator_snapshot(i) for i in program.indicators.all()]
 
 
 class ProgramInputSerializer(serializers.Serializer):

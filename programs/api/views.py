@@ -37,17 +37,18 @@ def _program_data(validated: dict) -> tuple[dict, int | None]:
 
 
 class FetchForEditMixin:
-    """Reads find the object in the view's queryset; writes fetch it with ``object_for_edit``
-    (a fetch-for-action helper: the same 404 for an object missing and one the actor may not
-    change)."""
+    """Reads find the object in the view's queryset; writes fetch it with ``fetch_for_edit``, a
+    fetch-for-action helper of ``programs.access`` given the URL's ``fetch_kwargs`` in order (the
+    same 404 for an object missing and one the actor may not change)."""
 
-    def object_for_edit(self, actor: rules.Actor):
-        raise NotImplementedError
+    fetch_for_edit = None
+    fetch_kwargs: tuple[str, ...] = ()
 
     def get_object(self):
         if self.request.method in SAFE_METHODS:
             return super().get_object()
-        obj = self.object_for_edit(actor_of(self.request))
+        fetch = type(self).fetch_for_edit
+        obj = fetch(actor_of(self.request), *(self.kwargs[name] for name in self.fetch_kwargs))
         self.check_object_permissions(self.request, obj)
         return obj
 
@@ -92,9 +93,7 @@ class OpdDetailView(FetchForEditMixin, generics.RetrieveUpdateDestroyAPIView):
     write_capability = "can_edit_masterplan"
     queryset = Opd.objects.all()
     lookup_url_kwarg = "opd_pk"
-
-    def object_for_edit(self, actor):
-        return access.access_opd_for_edit(actor, self.kwargs["opd_pk"])
+    fetch_for_edit, fetch_kwargs = access.access_opd_for_edit, ("opd_pk",)
 
     def perform_update(self, serializer):
         data = {
@@ -133,11 +132,10 @@ class ProgramDetailView(FetchForEditMixin, generics.RetrieveDestroyAPIView):
     queryset = Program.objects.none()  # for the schema; requests use get_queryset
     lookup_url_kwarg = "program_pk"
 
+    fetch_for_edit, fetch_kwargs = access.access_program_for_edit, ("program_pk",)
+
     def get_queryset(self):
         return program_queryset()
-
-    def object_for_edit(self, actor):
-        return access.access_program_for_edit(actor, self.kwargs["program_pk"])
 
     @extend_schema(request=ProgramInputSerializer, responses={200: ProgramSerializer, 409: None})
     def put(self, request, program_pk):
@@ -182,12 +180,10 @@ class RiskDetailView(FetchForEditMixin, generics.RetrieveUpdateDestroyAPIView):
     write_capability = "can_edit_programs"
     queryset = Risk.objects.none()  # for the schema; requests use get_queryset
     lookup_url_kwarg = "risk_pk"
+    fetch_for_edit, fetch_kwargs = access.access_risk_for_edit, ("program_pk", "risk_pk")
 
     def get_queryset(self):
         return Risk.objects.filter(program_id=self.kwargs["program_pk"])
-
-    def object_for_edit(self, actor):
-        return access.access_risk_for_edit(actor, self.kwargs["program_pk"], self.kwargs["risk_pk"])
 
     def perform_update(self, serializer):
         risk = serializer.instance

@@ -45,13 +45,14 @@ from programs.services.directory import assign_opd_editor, delete_opd, delete_pe
 from programs.services.programs import (
     PROGRAM_FIELDS,
     delete_program,
+    indicator_snapshot,
     program_data_from_snapshot,
     program_snapshot,
     restore_program_revision,
     save_program,
     validate_program_data,
 )
-from programs.services.risks import delete_risk, save_risk
+from programs.services.risks import RISK_FIELDS, delete_risk, save_risk
 from programs.services.workflow import REFUSALS, TRANSITIONS, allowed_actions, transition_masterplan
 from programs.services.workspace import copy_national_taxonomy, seed_workspace
 
@@ -60,6 +61,7 @@ __all__ = [
     "PROGRAM_FIELDS",
     "REFUSALS",
     "REMINDER_DAYS_AHEAD",
+    "RISK_FIELDS",
     "STAGE_TITLES",
     "TRANSITIONS",
     "STRATEGY_FIELDS",
@@ -73,6 +75,7 @@ __all__ = [
     "delete_person",
     "delete_program",
     "delete_risk",
+    "indicator_snapshot",
     "mark_notifications_read",
     "mentioned_users",
     "notify",

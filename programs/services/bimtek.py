@@ -3,7 +3,7 @@ by the region admins, and the reminders e-mailed to them before a stage."""
 
 from datetime import date, timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.template.loader import render_to_string
@@ -15,6 +15,7 @@ from platform.context_processors import absolute_url
 from programs import rules
 from programs.models import BimtekStage
 from programs.rules import Actor
+from programs.services.common import refuse_unless
 
 # Stage titles are stored in Indonesian (the language of the documents); the UI translates.
 STAGE_TITLES = {
@@ -45,8 +46,7 @@ def update_bimtek_stage(
     *, actor: Actor, stage: BimtekStage, planned_date: date | None, completed_on: date | None, notes: str
 ) -> BimtekStage:
     """The dates and notes of a stage, kept by the region admins."""
-    if not rules.can_edit_bimtek_stages(actor):
-        raise PermissionDenied(_("Hanya admin daerah yang mengubah jadwal Bimtek."))
+    refuse_unless(rules.can_edit_bimtek_stages(actor), _("Hanya admin daerah yang mengubah jadwal Bimtek."))
     if completed_on and completed_on > date.today():
         raise ValidationError({"completed_on": _("Tanggal selesai tidak boleh di masa depan.")})
     stage.planned_date, stage.completed_on, stage.notes = planned_date, completed_on, notes

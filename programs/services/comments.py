@@ -13,7 +13,7 @@ from platform.context_processors import absolute_url
 from programs import rules
 from programs.models import Comment, Notification, Program
 from programs.rules import Actor
-from programs.services.common import refused
+from programs.services.common import refuse_unless
 
 EMAIL_MENTION = re.compile(r"@([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
@@ -66,8 +66,7 @@ def members_with_role(role: str) -> list:
 @transaction.atomic
 def add_comment(*, actor: Actor, section: str, body: str, program: Program | None = None, url: str = "") -> Comment:
     """A comment on a section or a program; mentioned members get an e-mail and a notification."""
-    if not rules.can_comment(actor):
-        raise refused(_("Anda hanya dapat membaca ruang kerja ini."))
+    refuse_unless(rules.can_comment(actor), _("Anda hanya dapat membaca ruang kerja ini."))
     if program is not None:
         section = Comment.Section.PROGRAM
     comment = Comment(section=section, program=program, author=actor.user, body=body.strip())
@@ -86,8 +85,10 @@ def add_comment(*, actor: Actor, section: str, body: str, program: Program | Non
 
 @transaction.atomic
 def resolve_comment(*, actor: Actor, comment: Comment) -> Comment:
-    if not rules.can_resolve_comment(actor, comment):
-        raise refused(_("Hanya penulis komentar atau admin daerah yang dapat menyelesaikannya."))
+    refuse_unless(
+        rules.can_resolve_comment(actor, comment),
+        _("Hanya penulis komentar atau admin daerah yang dapat menyelesaikannya."),
+    )
     if comment.resolved_at is None:
         comment.resolved_at, comment.resolved_by = timezone.now(), actor.user
         comment.save(update_fields=["resolved_at", "resolved_by"])

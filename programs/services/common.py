@@ -15,7 +15,7 @@ STALE_MESSAGE = gettext_noop(
     "perubahan mereka tidak tertimpa; isian Anda masih ada di formulir. Buka versi terbaru "
     "di tab lain, bandingkan, lalu simpan lagi."
 )
-
+NOT_YOUR_PROGRAM = gettext_noop("Program ini dipimpin OPD lain; Anda hanya dapat membacanya.")
 STALE_CONTENT_MESSAGE = gettext_noop(
     "Isi ini diubah orang lain sejak Anda membukanya, jadi tidak disimpan. Isian Anda masih di bawah: "
     "buka halaman ini di tab baru untuk melihat versi terbaru, lalu gabungkan."
@@ -48,8 +48,11 @@ def check_fingerprint(expected: str | None, current: str) -> None:
         raise StaleContentError(current_fingerprint=current)
 
 
-def refused(message: str) -> PermissionDenied:
-    return PermissionDenied(message)
+def refuse_unless(allowed: bool, message: str) -> None:
+    """The actor's right, checked with a rule of ``programs.rules``: ``PermissionDenied`` with
+    ``message`` (the reason a page shows) when refused."""
+    if not allowed:
+        raise PermissionDenied(message)
 
 
 def editable_masterplan() -> Masterplan:
@@ -61,6 +64,13 @@ def editable_masterplan() -> Masterplan:
             % {"status": masterplan.get_status_display().lower()}
         )
     return masterplan
+
+
+def assign(obj, fields: dict, names) -> None:
+    """Set on ``obj`` those of ``names`` that ``fields`` holds (the others keep their value)."""
+    for name in names:
+        if name in fields:
+            setattr(obj, name, fields[name])
 
 
 def save(obj, user, *, validate_constraints: bool = True) -> None:

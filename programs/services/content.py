@@ -18,10 +18,11 @@ from programs.rules import Actor
 from programs.services.common import (
     STALE_MESSAGE,
     StaleVersionError,
+    assign,
     changed,
     check_fingerprint,
     editable_masterplan,
-    refused,
+    refuse_unless,
     save,
 )
 
@@ -29,8 +30,7 @@ STRATEGY_FIELDS = ("strategy", "action_plan")
 
 
 def _refuse_unless_editor(actor: Actor) -> None:
-    if not rules.can_edit_masterplan(actor):
-        raise refused(_("Anda tidak dapat mengubah masterplan."))
+    refuse_unless(rules.can_edit_masterplan(actor), _("Anda tidak dapat mengubah masterplan."))
 
 
 @transaction.atomic
@@ -40,9 +40,7 @@ def update_masterplan_text(*, actor: Actor, expected_version: int, **fields: str
     masterplan = editable_masterplan()
     if masterplan.version != expected_version:
         raise StaleVersionError(_(STALE_MESSAGE), current_version=masterplan.version)
-    for name in ("regional_profile", "vision", "mission", "goals"):
-        if name in fields:
-            setattr(masterplan, name, fields[name])
+    assign(masterplan, fields, ("regional_profile", "vision", "mission", "goals"))
     masterplan.version += 1
     masterplan.updated_at = timezone.now()
     save(masterplan, actor.user)
@@ -89,9 +87,7 @@ def update_swot(
     editable_masterplan()
     plan = _locked_plan(dimension)
     check_fingerprint(expected_fingerprint, selectors.swot_fingerprint(plan))
-    for name in selectors.SWOT_FIELDS:
-        if name in fields:
-            setattr(plan, name, fields[name])
+    assign(plan, fields, selectors.SWOT_FIELDS)
     save(plan, actor.user)
     changed()
     return plan
@@ -114,9 +110,7 @@ def update_strategy(
     plan = _locked_plan(dimension)
     subs = selectors.sub_dimensions_with_plans(dimension)
     check_fingerprint(expected_fingerprint, selectors.strategy_fingerprint(plan, subs))
-    for name in STRATEGY_FIELDS:
-        if name in fields:
-            setattr(plan, name, fields[name])
+    assign(plan, fields, STRATEGY_FIELDS)
     save(plan, actor.user)
     for sub in subs:
         if sub_plans and sub.pk in sub_plans:

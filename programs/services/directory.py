@@ -8,13 +8,12 @@ from django.utils.translation import gettext as _
 from programs import rules
 from programs.models import Opd, OpdEditor, Person
 from programs.rules import Actor
-from programs.services.common import delete, refused, save
+from programs.services.common import assign, delete, refuse_unless, save
 
 
 @transaction.atomic
 def save_opd(*, actor: Actor, opd: Opd | None = None, name: str, acronym: str, head: str = "") -> Opd:
-    if not rules.can_edit_masterplan(actor):
-        raise refused(_("Hanya admin daerah yang mengelola daftar OPD."))
+    refuse_unless(rules.can_edit_masterplan(actor), _("Hanya admin daerah yang mengelola daftar OPD."))
     opd = opd or Opd()
     opd.name, opd.acronym, opd.head = name.strip(), acronym.strip(), head.strip()
     if Opd.objects.filter(acronym__iexact=opd.acronym).exclude(pk=opd.pk).exists():
@@ -27,8 +26,7 @@ def save_opd(*, actor: Actor, opd: Opd | None = None, name: str, acronym: str, h
 
 @transaction.atomic
 def delete_opd(*, actor: Actor, opd: Opd) -> None:
-    if not rules.can_edit_masterplan(actor):
-        raise refused(_("Hanya admin daerah yang mengelola daftar OPD."))
+    refuse_unless(rules.can_edit_masterplan(actor), _("Hanya admin daerah yang mengelola daftar OPD."))
     if opd.led_programs.exists():
         raise ValidationError(
             _("%(opd)s masih menjadi pelaksana program; pindahkan programnya dahulu.") % {"opd": opd.acronym}
@@ -45,20 +43,16 @@ def delete_opd(*, actor: Actor, opd: Opd) -> None:
 def save_person(*, actor: Actor, person: Person | None = None, **fields) -> Person:
     """A person of the Dewan Smart City or the Tim Pelaksana (``body``, ``name``, ``position``,
     ``opd``, ``sector``, ``contact``)."""
-    if not rules.can_edit_masterplan(actor):
-        raise refused(_("Hanya admin daerah yang mengelola direktori."))
+    refuse_unless(rules.can_edit_masterplan(actor), _("Hanya admin daerah yang mengelola direktori."))
     person = person or Person()
-    for name in ("body", "name", "position", "opd", "sector", "contact"):
-        if name in fields:
-            setattr(person, name, fields[name])
+    assign(person, fields, ("body", "name", "position", "opd", "sector", "contact"))
     save(person, actor.user)
     return person
 
 
 @transaction.atomic
 def delete_person(*, actor: Actor, person: Person) -> None:
-    if not rules.can_edit_masterplan(actor):
-        raise refused(_("Hanya admin daerah yang mengelola direktori."))
+    refuse_unless(rules.can_edit_masterplan(actor), _("Hanya admin daerah yang mengelola direktori."))
     delete(person, actor.user)
 
 
@@ -68,8 +62,7 @@ def assign_opd_editor(*, actor: Actor, user, opd: Opd | None) -> OpdEditor | Non
     from tenants.models import Membership
     from tenants.selectors import membership_for
 
-    if not rules.can_edit_masterplan(actor):
-        raise refused(_("Hanya admin daerah yang menetapkan OPD editor."))
+    refuse_unless(rules.can_edit_masterplan(actor), _("Hanya admin daerah yang menetapkan OPD editor."))
     membership = membership_for(user=user, workspace=connection.tenant)
     if membership is None or membership.role != Membership.Role.OPD_EDITOR:
         raise ValidationError({"user": _("Pengguna ini bukan editor OPD di ruang kerja ini.")})

@@ -24,12 +24,13 @@ from programs.models import (
 from programs.program_rules import PROGRAM_FIELDS, validate_program_data
 from programs.rules import Actor
 from programs.services.common import (
+    NOT_YOUR_PROGRAM,
     STALE_MESSAGE,
     StaleVersionError,
     changed,
     delete,
     editable_masterplan,
-    refused,
+    refuse_unless,
     save,
     violated_constraint,
 )
@@ -83,6 +84,17 @@ def _replace_rows(program: Program, user, data: dict, *, is_new: bool) -> None:
         raise ValidationError(errors)
 
 
+def indicator_snapshot(indicator: Indicator) -> dict:
+    """An indicator as JSON-ready data (the API shows it the same way)."""
+    return {
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "baseline": None if indicator.baseline is None else str(indicator.baseline),
+        "baseline_year": indicator.baseline_year,
+        "targets": dict(sorted(indicator.targets.items())),
+    }
+
+
 def program_snapshot(program: Program) -> dict:
     """The whole program as JSON-ready data (ids for relations, decimals as strings)."""
     return {
@@ -91,16 +103,7 @@ def program_snapshot(program: Program) -> dict:
             for f in PROGRAM_FIELDS
         },
         "partner_opds": sorted(o.pk for o in program.partner_opds.all()),
-        "indicators": [
-            {
-                "name": i.name,
-                "unit": i.unit,
-                "baseline": None if i.baseline is None else str(i.baseline),
-                "baseline_year": i.baseline_year,
-                "targets": dict(sorted(i.targets.items())),
-            }
-            for i in program.indicators.all()
-        ],
+        "indicators": [indicator_snapshot(i) for i in program.indicators.all()],
         "funding": [
             {"source": f.source_id, "year": f.year, "amount": str(f.amount)}
             for f in program.funding.all().order_by("year", "source__order")
@@ -167,13 +170,11 @@ def save_program(
 def _save_program(*, actor: Actor, data: dict, program: Program | None, expected_version: int | None, note: str):
     editable_masterplan()
     if program is None:
-        if not rules.can_create_program(actor):
-            raise refused(_("Anda tidak dapat menambah program."))
+        refuse_unless(rules.can_create_program(actor), _("Anda tidak dapat menambah program."))
         program = Program()
     else:
         program = Program.objects.select_for_update().get(pk=program.pk)
-        if not rules.can_edit_program(actor, program):
-            raise refused(_("Program ini dipimpin OPD lain; Anda hanya dapat membacanya."))
+        refuse_unless(rules.can_edit_program(actor, program), _(NOT_YOUR_PROGRAM))
         if expected_version != program.version:
             raise StaleVersionError(_(STALE_MESSAGE), current_version=program.version)
         program.version += 1
@@ -200,8 +201,7 @@ def _save_program(*, actor: Actor, data: dict, program: Program | None, expected
 @transaction.atomic
 def delete_program(*, actor: Actor, program: Program) -> None:
     editable_masterplan()
-    if not rules.can_edit_program(actor, program):
-        raise refused(_("Program ini dipimpin OPD lain; Anda hanya dapat membacanya."))
+    refuse_unless(rules.can_edit_program(actor, program), _(NOT_YOUR_PROGRAM))
     delete(program, actor.user)
     changed()
 

@@ -7,23 +7,22 @@ from django.utils.translation import gettext as _
 from programs import rules
 from programs.models import Program, Risk
 from programs.rules import Actor
-from programs.services.common import changed, delete, editable_masterplan, refused, save
+from programs.services.common import NOT_YOUR_PROGRAM, assign, changed, delete, editable_masterplan, refuse_unless, save
+
+RISK_FIELDS = ("description", "likelihood", "impact", "mitigation", "owner")
 
 
 @transaction.atomic
 def save_risk(*, actor: Actor, program: Program, risk: Risk | None = None, **fields) -> Risk:
     """A risk of a quick win (``description``, ``likelihood``, ``impact``, ``mitigation``, ``owner``)."""
     editable_masterplan()
-    if not rules.can_edit_program(actor, program):
-        raise refused(_("Program ini dipimpin OPD lain; Anda hanya dapat membacanya."))
+    refuse_unless(rules.can_edit_program(actor, program), _(NOT_YOUR_PROGRAM))
     if not program.is_quick_win:
         raise ValidationError(_("Daftar risiko hanya untuk program quick win."))
     risk = risk or Risk(program=program)
     if risk.program_id != program.pk:
         raise ValidationError(_("Risiko ini bukan milik program tersebut."))
-    for name in ("description", "likelihood", "impact", "mitigation", "owner"):
-        if name in fields:
-            setattr(risk, name, fields[name])
+    assign(risk, fields, RISK_FIELDS)
     save(risk, actor.user)
     changed()
     return risk
@@ -32,7 +31,6 @@ def save_risk(*, actor: Actor, program: Program, risk: Risk | None = None, **fie
 @transaction.atomic
 def delete_risk(*, actor: Actor, risk: Risk) -> None:
     editable_masterplan()
-    if not rules.can_edit_program(actor, risk.program):
-        raise refused(_("Program ini dipimpin OPD lain; Anda hanya dapat membacanya."))
+    refuse_unless(rules.can_edit_program(actor, risk.program), _(NOT_YOUR_PROGRAM))
     delete(risk, actor.user)
     changed()

@@ -11,7 +11,7 @@ from programs import rules, selectors
 from programs.models import Masterplan, MasterplanTransition
 from programs.rules import Actor
 from programs.services.comments import members_with_role, notify
-from programs.services.common import changed, refused, save
+from programs.services.common import changed, refuse_unless, save
 
 S = Masterplan.Status
 A = MasterplanTransition.Action
@@ -42,8 +42,7 @@ def transition_masterplan(*, actor: Actor, action: str, reason: str = "") -> Mas
     if action not in TRANSITIONS:
         raise ValidationError({"action": _("Tindakan tidak dikenal.")})
     sources, target, may = TRANSITIONS[action]
-    if not may(actor):
-        raise refused(_(REFUSALS[action]))
+    refuse_unless(may(actor), _(REFUSALS[action]))
     masterplan = Masterplan.objects.select_for_update().get(pk=selectors.masterplan().pk)
     if masterplan.status not in sources:
         raise ValidationError(
