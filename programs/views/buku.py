@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from platform.forms import add_service_errors
 from programs import charts, selectors, services
@@ -95,38 +96,63 @@ class ReadinessEditView(MasterplanContentEditView):
         return render(request, "programs/readiness_form.html", {"forms": forms, "base": base}, status=status)
 
 
-class SwotEditView(MasterplanContentEditView):
-    read_url = "buku-one"
+class DimensionContentEditView(MasterplanContentEditView):
+    """The edit page of one dimension's content (its SWOT, its strategy). ``context`` gives the
+    page's forms (the first as ``form``, which carries a refusal) and ``base``, the fingerprint of
+    the stored content; ``save`` passes the forms' data to the service."""
+
+    template = ""
+    success = ""  # a message with %(dimension)s
+
+    def context(self, dimension, data=None) -> dict:
+        raise NotImplementedError
+
+    def forms(self, context) -> list:
+        return [context["form"]]
+
+    def save(self, request, dimension, context, expected: str) -> None:
+        raise NotImplementedError
+
+    def done_url(self, dimension) -> str:
+        raise NotImplementedError
 
     def get(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
-        plan = selectors.dimension_plan(dimension)
-        context = {"dimension": dimension, "form": SwotForm(instance=plan), "base": selectors.swot_fingerprint(plan)}
-        return render(request, "programs/swot_form.html", context)
+        return render(request, self.template, self.context(dimension))
 
     def post(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
-        plan = selectors.dimension_plan(dimension)
-        base = selectors.swot_fingerprint(plan)
-        form = SwotForm(request.POST, instance=plan)
+        context = self.context(dimension, request.POST)
         status = 400
-        if form.is_valid():
-            status, base = self.guarded_save(
+        if all(f.is_valid() for f in self.forms(context)):
+            status, context["base"] = self.guarded_save(
                 request,
-                base,
-                lambda expected: services.update_swot(
-                    actor=actor_of(request),
-                    dimension=dimension,
-                    fields=form.cleaned_data,
-                    expected_fingerprint=expected,
-                ),
-                lambda why: form.add_error(None, why),
+                context["base"],
+                lambda expected: self.save(request, dimension, context, expected),
+                lambda why: context["form"].add_error(None, why),
             )
             if status is None:
-                messages.success(request, _("SWOT %(dimension)s diperbarui.") % {"dimension": dimension})
-                return redirect(reverse("buku-one") + f"#swot-{dimension.code}")
-        context = {"dimension": dimension, "form": form, "base": base}
-        return render(request, "programs/swot_form.html", context, status=status)
+                messages.success(request, self.success % {"dimension": dimension})
+                return redirect(self.done_url(dimension))
+        return render(request, self.template, context, status=status)
+
+
+class SwotEditView(DimensionContentEditView):
+    read_url = "buku-one"
+    template = "programs/swot_form.html"
+    success = gettext_lazy("SWOT %(dimension)s diperbarui.")
+
+    def context(self, dimension, data=None) -> dict:
+        plan = selectors.dimension_plan(dimension)
+        form = SwotForm(data, instance=plan)
+        return {"dimension": dimension, "form": form, "base": selectors.swot_fingerprint(plan)}
+
+    def save(self, request, dimension, context, expected: str) -> None:
+        fields = context["form"].cleaned_data
+        services.update_swot(actor=actor_of(request), dimension=dimension, fields=fields, expected_fingerprint=expected)
+
+    def done_url(self, dimension) -> str:
+        return reverse("buku-one") + f"#swot-{dimension.code}"
 
 
 class BukuTwoView(WorkspaceView):
@@ -166,8 +192,13 @@ class DimensionView(WorkspaceView):
         )
 
 
-class DimensionEditView(MasterplanContentEditView):
-    def _forms(self, dimension, data=None):
+class DimensionEditView(DimensionContentEditView):
+    """A dimension's strategy and action plan, and its sub-dimensions' (Buku II)."""
+
+    template = "programs/dimension_form.html"
+    success = gettext_lazy("Strategi %(dimension)s diperbarui.")
+
+    def context(self, dimension, data=None) -> dict:
         plan = selectors.dimension_plan(dimension)
         subs = selectors.sub_dimensions_with_plans(dimension)
         sub_forms = []
@@ -178,34 +209,26 @@ class DimensionEditView(MasterplanContentEditView):
                 "action_plan": sub_plan.action_plan if sub_plan else "",
             }
             sub_forms.append((sub, StrategyForm(data, prefix=f"s{sub.pk}", initial=initial)))
-        base = selectors.strategy_fingerprint(plan, subs)  # of the stored rows: the forms are not validated yet
-        return StrategyForm(data, instance=plan, prefix="d"), sub_forms, base
+        form = StrategyForm(data, instance=plan, prefix="d")
+        # the fingerprint of the stored rows: the forms are not validated yet
+        return {
+            "dimension": dimension,
+            "form": form,
+            "subs": sub_forms,
+            "base": selectors.strategy_fingerprint(plan, subs),
+        }
 
-    def get(self, request, dimension_code):
-        dimension = get_object_or_404(Dimension, code=dimension_code)
-        form, subs, base = self._forms(dimension)
-        context = {"dimension": dimension, "form": form, "subs": subs, "base": base}
-        return render(request, "programs/dimension_form.html", context)
+    def forms(self, context) -> list:
+        return [context["form"], *(f for _sub, f in context["subs"])]
 
-    def post(self, request, dimension_code):
-        dimension = get_object_or_404(Dimension, code=dimension_code)
-        form, subs, base = self._forms(dimension, request.POST)
-        status = 400
-        if form.is_valid() and all(f.is_valid() for _sub, f in subs):
-            status, base = self.guarded_save(
-                request,
-                base,
-                lambda expected: services.update_strategy(
-                    actor=actor_of(request),
-                    dimension=dimension,
-                    fields=form.cleaned_data,
-                    sub_plans={sub.pk: f.cleaned_data for sub, f in subs},
-                    expected_fingerprint=expected,
-                ),
-                lambda why: form.add_error(None, why),
-            )
-            if status is None:
-                messages.success(request, _("Strategi %(dimension)s diperbarui.") % {"dimension": dimension})
-                return redirect("dimension", dimension_code=dimension.code)
-        context = {"dimension": dimension, "form": form, "subs": subs, "base": base}
-        return render(request, "programs/dimension_form.html", context, status=status)
+    def save(self, request, dimension, context, expected: str) -> None:
+        services.update_strategy(
+            actor=actor_of(request),
+            dimension=dimension,
+            fields=context["form"].cleaned_data,
+            sub_plans={sub.pk: f.cleaned_data for sub, f in context["subs"]},
+            expected_fingerprint=expected,
+        )
+
+    def done_url(self, dimension) -> str:
+        return reverse("dimension", kwargs={"dimension_code": dimension.code})
