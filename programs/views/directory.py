@@ -8,18 +8,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from platform.accounts.models import User
 from programs import access, selectors, services
 from programs.forms import OpdEditorForm, OpdForm, PersonForm
 from programs.models import Person
 from programs.views.base import actor_of, run_action, save_form
+from tenants.models import Membership
+from tenants.selectors import current_members_of
 from tenants.views_workspace import WorkspaceView
 
 
 class DirectoryView(WorkspaceView):
     def get(self, request):
-        from tenants.models import Membership
-        from tenants.selectors import current_members_of
-
         editors = []
         if request.access.can_edit_masterplan:
             links = selectors.opd_editors()
@@ -130,8 +130,6 @@ class OpdEditorAssignView(WorkspaceView):
     capability = "can_edit_masterplan"
 
     def post(self, request):
-        from platform.accounts.models import User
-
         user_id = request.POST.get("user", "")
         valid_id = re.fullmatch(r"[0-9]{1,18}", user_id) is not None
         form = OpdEditorForm(request.POST, prefix=f"u{user_id}" if valid_id else None)

@@ -5,9 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from platform.accounts.models import User
 from programs import access, rules, selectors, services
 from programs.forms import format_targets
-from programs.models import Dimension, Opd, Program, ProgramRevision
+from programs.models import Dimension, FundingSource, Opd, Program, ProgramRevision, SubDimension
 from programs.views.base import actor_of, flash_refusal
 from tenants.views_workspace import WorkspaceView
 
@@ -44,24 +45,18 @@ class ProgramHistoryView(WorkspaceView):
 
 def _with_users(records: list) -> list[tuple]:
     """``(record, user)`` pairs, the users fetched in one query."""
-    from platform.accounts.models import User
-
     users = User.objects.in_bulk({r.history_user_id for r in records if r.history_user_id})
     return [(r, users.get(r.history_user_id)) for r in records]
 
 
 def compare_revisions(a: ProgramRevision, b: ProgramRevision) -> list[tuple[str, str, str, bool]]:
     """Rows ``(label, value in a, value in b, differs)`` of two saved versions."""
-    from programs.services import PROGRAM_FIELDS
-
     labels = {f.name: str(f.verbose_name) for f in Program._meta.get_fields() if hasattr(f, "verbose_name")}
     names = {
         "dimension": dict(Dimension.objects.values_list("pk", "name")),
         "lead_opd": dict(Opd.objects.values_list("pk", "acronym")),
+        "sub_dimension": dict(SubDimension.objects.values_list("pk", "name")),
     }
-    from programs.models import FundingSource, SubDimension
-
-    names["sub_dimension"] = dict(SubDimension.objects.values_list("pk", "name"))
     sources = dict(FundingSource.objects.values_list("pk", "name"))
 
     def show(field, value):
@@ -82,7 +77,7 @@ def compare_revisions(a: ProgramRevision, b: ProgramRevision) -> list[tuple[str,
         return "" if value is None else str(value)
 
     rows = []
-    for field in (*PROGRAM_FIELDS, "partner_opds", "indicators", "funding", "milestones"):
+    for field in (*services.PROGRAM_FIELDS, "partner_opds", "indicators", "funding", "milestones"):
         va, vb = show(field, a.data.get(field)), show(field, b.data.get(field))
         label = labels.get(
             field,
