@@ -174,7 +174,9 @@ def render_book_pdf(html: str) -> tuple[bytes, int]:
 
 
 def build_book(*, book_id: int) -> MasterplanBook:
-    """Run a book job (in the task); a failure is recorded on the job for the page to show."""
+    """Run a book job (in the task); a failure is recorded on the job for the page to show.
+
+    A system service: the member who asked was checked by ``request_book``; no actor here."""
     book = MasterplanBook.objects.get(pk=book_id)
     if book.status == MasterplanBook.Status.DONE:
         return book
