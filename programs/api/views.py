@@ -140,7 +140,7 @@ class ProgramDetailView(FetchForEditMixin, generics.RetrieveDestroyAPIView):
     @extend_schema(request=ProgramInputSerializer, responses={200: ProgramSerializer, 409: None})
     def put(self, request, program_pk):
         program = self.get_object()
-        incoming = ProgramInputSerializer(data=request.data)
+        incoming = ProgramInputSerializer(program, data=request.data)
         incoming.is_valid(raise_exception=True)
         data, version = _program_data(incoming.validated_data)
         if version is None:

@@ -25,6 +25,16 @@ YES_NO = {
     "false": False,
 }
 
+# Codes a sub-dimension had before the workspace taxonomy followed the national one
+# (migration 0010): files exported before still import.
+RENAMED_SUB_DIMENSIONS = {"ekosistem-belajar": ("pendidikan",)}
+
+
+def label_key(text: str) -> str:
+    """How a dimension or sub-dimension is looked up: its name or code, whatever the case and
+    the spaces around a slash ("Pendidikan/ekosistem belajar" = "Pendidikan / ekosistem belajar")."""
+    return re.sub(r"\s*/\s*", "/", text.strip().lower())
+
 
 @dataclass
 class ParsedProgram:
@@ -48,9 +58,9 @@ class Lookups:
     def load(cls):
         dimensions, subs, opds, sources = {}, {}, {}, {}
         for d in Dimension.objects.all():
-            dimensions[d.name.lower()] = dimensions[d.code.lower()] = d
+            dimensions[label_key(d.name)] = dimensions[label_key(d.code)] = d
         for s in SubDimension.objects.select_related("dimension"):
-            for key in {s.name.lower(), s.code.lower()}:
+            for key in {label_key(s.name), label_key(s.code), *RENAMED_SUB_DIMENSIONS.get(s.code, ())}:
                 subs.setdefault(key, []).append(s)
         for o in Opd.objects.all():
             opds[o.acronym.lower()] = o
@@ -84,13 +94,13 @@ def validate_program_row(number, raw, lookups, actor, problems, exported_here) -
         )
 
     name = r.text("dimension", raw["dimension"], required=True)
-    dimension = lookups.dimensions.get(name.lower()) if name else None
+    dimension = lookups.dimensions.get(label_key(name)) if name else None
     if name and dimension is None:
         r.problem("dimension", _("dimensi “%(name)s” tidak dikenal; pilih dari daftar") % {"name": name})
     name = r.text("sub_dimension", raw["sub_dimension"], required=True)
     sub = None
     if name:
-        candidates = lookups.sub_dimensions.get(name.lower(), [])
+        candidates = lookups.sub_dimensions.get(label_key(name), [])
         if not candidates:
             r.problem("sub_dimension", _("subdimensi “%(name)s” tidak dikenal; pilih dari daftar") % {"name": name})
         elif dimension is not None:

@@ -30,7 +30,10 @@ class MasterplanView(WorkspaceView):
 
 
 class MasterplanTransitionView(WorkspaceView):
-    """Any member may post; the service refuses whoever may not take the step, with a reason."""
+    """Any member may ask (the API's capability too); the service refuses whoever may not take
+    the step, with a reason."""
+
+    write_capability = "can_take_workflow_steps"
 
     def post(self, request):
         form = TransitionForm(request.POST)

@@ -94,7 +94,7 @@ class ProgramFormView(DraftOnlyView):
     def _forms(self, program, data=None):
         if data is not None:
             return (
-                ProgramForm(data, lead_opds=self._lead_opds(), prefix="p"),
+                ProgramForm(data, instance=program, lead_opds=self._lead_opds(), prefix="p"),
                 IndicatorFormSet(data, prefix="ind"),
                 FundingFormSet(data, prefix="fund"),
                 MilestoneFormSet(data, prefix="ms"),

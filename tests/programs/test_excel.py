@@ -151,6 +151,15 @@ def test_a_good_file_is_previewed_without_writing_anything(admin):
     assert Program.objects.count() == 0
 
 
+@pytest.mark.parametrize("label", ["Pendidikan/ekosistem belajar", "pendidikan", "PENDIDIKAN / ekosistem BELAJAR"])
+def test_a_file_written_before_the_national_taxonomy_still_names_its_sub_dimension(admin, label):
+    """Files exported before the workspace taxonomy followed the national one (old name, old code)."""
+    content = filled([_program_row(dimension="Smart Society", sub_dimension=label)])
+    preview = excel.validate_workbook(actor=admin, content=content)
+    assert preview.is_valid, [str(p) for p in preview.problems]
+    assert preview.programs[0].data["sub_dimension"].code == "ekosistem-belajar"
+
+
 def test_every_problem_is_listed_with_sheet_row_and_column_in_indonesian(admin):
     content = filled(
         programs=[
