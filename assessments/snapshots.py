@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from assessments.framework.models import PublishedResult, RegionSnapshot
 from assessments.framework.selectors import spec_for
-from assessments.framework.services import recompute_ranks
+from assessments.framework.services import imported_snapshot, recompute_ranks
 from assessments.models import AssessmentCycle
 from assessments.rollup import snapshot_providers
 from assessments.selectors import cycle_index
@@ -85,18 +85,7 @@ def refresh_region_snapshot(*, rerank: bool = True) -> dict:
         )
     for period, official in published.items():
         if period not in rows:
-            rows[period] = RegionSnapshot(
-                region=region,
-                year=official.year,
-                stage=official.stage,
-                source=RegionSnapshot.Source.IMPORTED,
-                overall=official.overall,
-                components=official.components,
-                dimensions=official.dimensions,
-                published_rank=official.rank,
-                framework_version=None,
-                **figures,
-            )
+            rows[period] = imported_snapshot(official, **figures)
     # Rows of periods nothing writes any more are removed; one upsert writes the rest.
     existing = set(RegionSnapshot.objects.filter(region=region).values_list("year", "stage"))
     gone = existing - set(rows)

@@ -8,7 +8,7 @@ from assessments.framework.services.history import (
     parse_indonesian_decimal,
 )
 from assessments.framework.services.publications import publish_ranking, withdraw_ranking
-from assessments.framework.services.ranks import recompute_ranks, write_imported_snapshots
+from assessments.framework.services.ranks import imported_snapshot, recompute_ranks, write_imported_snapshots
 from assessments.framework.services.standard import (
     STANDARD_LEVELS,
     seed_standard_versions,
@@ -38,6 +38,7 @@ __all__ = [
     "export_version_yaml",
     "freeze_version",
     "import_published_results",
+    "imported_snapshot",
     "import_version_yaml",
     "parse_decimal",
     "parse_indonesian_decimal",

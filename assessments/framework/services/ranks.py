@@ -5,6 +5,22 @@ from django.db import connection
 from assessments.framework.models import PublishedResult, RegionSnapshot
 
 
+def imported_snapshot(result: PublishedResult, **figures) -> RegionSnapshot:
+    """The (unsaved) snapshot row of a published result; ``figures`` are the masterplan's."""
+    return RegionSnapshot(
+        region_id=result.region_id,
+        year=result.year,
+        stage=result.stage,
+        source=RegionSnapshot.Source.IMPORTED,
+        overall=result.overall,
+        components=result.components,
+        dimensions=result.dimensions,
+        published_rank=result.rank,
+        framework_version=None,
+        **figures,
+    )
+
+
 def write_imported_snapshots(*, region_codes: set[str]) -> None:
     """Snapshot rows for published periods that no final cycle of the workspace covers.
 
@@ -18,21 +34,7 @@ def write_imported_snapshots(*, region_codes: set[str]) -> None:
     )
     results = list(PublishedResult.objects.filter(region_id__in=region_codes))
     RegionSnapshot.objects.bulk_create(
-        [
-            RegionSnapshot(
-                region_id=r.region_id,
-                year=r.year,
-                stage=r.stage,
-                source=RegionSnapshot.Source.IMPORTED,
-                overall=r.overall,
-                components=r.components,
-                dimensions=r.dimensions,
-                published_rank=r.rank,
-                framework_version=None,
-            )
-            for r in results
-            if (r.region_id, r.year, r.stage) not in computed
-        ],
+        [imported_snapshot(r) for r in results if (r.region_id, r.year, r.stage) not in computed],
         update_conflicts=True,
         unique_fields=["region", "year", "stage"],
         update_fields=[
