@@ -1,7 +1,17 @@
-"""The masterplan's part of the workspace home (``tenants.panels``): the next Bimtek stage
-beside the region's card, the four stages and the Bimtek checklist below it."""
+"""The masterplan's part of the core's pages (``tenants.panels``): on the workspace home the
+next Bimtek stage beside the region's card, the four stages and the Bimtek checklist below
+it; in the workspace menu the masterplan, the programs and the notifications."""
 
-from tenants.panels import WORKSPACE_HOME, WORKSPACE_HOME_FACTS, register_panel
+from django.utils.translation import gettext_lazy as _
+
+from tenants.panels import (
+    NAV_WORKSPACE,
+    WORKSPACE_HEAD,
+    WORKSPACE_HOME,
+    WORKSPACE_HOME_FACTS,
+    register_nav_link,
+    register_panel,
+)
 
 
 def bimtek_year(request, page) -> dict:
@@ -14,11 +24,15 @@ def bimtek_year(request, page) -> dict:
     return request._bimtek_year
 
 
-def checklist(request, page) -> dict:
-    return {}  # the template asks for the checklist itself ({% bimtek_checklist %})
+def no_context(request, page) -> dict:
+    return {}  # the template asks for what it shows itself (e.g. {% bimtek_checklist %})
 
 
 def register() -> None:
+    register_panel(slot=WORKSPACE_HEAD, template="programs/_head.html", context=no_context)
     register_panel(slot=WORKSPACE_HOME_FACTS, template="programs/_home_next_stage.html", context=bimtek_year)
     register_panel(slot=WORKSPACE_HOME, template="programs/_home_stages.html", context=bimtek_year, order=10)
-    register_panel(slot=WORKSPACE_HOME, template="programs/_home_checklist.html", context=checklist, order=20)
+    register_panel(slot=WORKSPACE_HOME, template="programs/_home_checklist.html", context=no_context, order=20)
+    register_nav_link(slot=NAV_WORKSPACE, label=_("Masterplan"), url_name="masterplan", order=20)
+    register_nav_link(slot=NAV_WORKSPACE, label=_("Program"), url_name="program-list", order=30)
+    register_nav_link(slot=NAV_WORKSPACE, label=_("Notifikasi"), template="programs/_nav_notifications.html", order=50)

@@ -7,4 +7,6 @@ class TenantsConfig(AppConfig):
     verbose_name = _("Wilayah dan ruang kerja")
 
     def ready(self):
-        from tenants import rules, signals  # noqa: F401
+        from tenants import navigation, rules, signals  # noqa: F401
+
+        navigation.register()

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 WORKSPACE_HOME_FACTS = "workspace_home.facts"  # beside the region's card, in its grid
 WORKSPACE_HOME = "workspace_home"  # below the grid, above the members
 REGION_DETAIL = "region_detail"  # the region page of the national layer (ministry staff)
-SLOTS = (WORKSPACE_HOME_FACTS, WORKSPACE_HOME, REGION_DETAIL)
+WORKSPACE_HEAD = "head.workspace"  # the <head> of every workspace page (an app's stylesheet)
+SLOTS = (WORKSPACE_HOME_FACTS, WORKSPACE_HOME, REGION_DETAIL, WORKSPACE_HEAD)
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,39 @@ def register_panel(*, slot: str, template: str, context: Callable[..., dict | No
 
 def panels_of(slot: str) -> list[Panel]:
     return list(_registry[slot])
+
+
+# --- navigation -------------------------------------------------------------------------------
+
+NAV_WORKSPACE = "nav.workspace"  # the menu of a workspace host
+NAV_NATIONAL = "nav.national"  # the menu of the national layer
+NAV_SLOTS = (NAV_WORKSPACE, NAV_NATIONAL)
+
+
+@dataclass(frozen=True)
+class NavLink:
+    label: str  # a lazy translation
+    url_name: str = ""  # reversed on the page; or
+    template: str = ""  # a template of its own (e.g. a link with a live count)
+    order: int = 100
+    visible: Callable[..., bool] | None = None  # visible(request); None: every signed-in user
+
+
+_nav: dict[str, list[NavLink]] = {slot: [] for slot in NAV_SLOTS}
+
+
+def register_nav_link(*, slot: str, label, url_name: str = "", template: str = "", order: int = 100, visible=None):
+    """Put a link in a menu of the core's base page: by URL name, or a template of its own."""
+    if slot not in _nav:
+        raise ValueError(f"unknown menu {slot!r}; menus: {', '.join(NAV_SLOTS)}")
+    if bool(url_name) == bool(template):
+        raise ValueError("a menu link has a URL name or a template, not both")
+    link = NavLink(label=label, url_name=url_name, template=template, order=order, visible=visible)
+    if link not in _nav[slot]:
+        _nav[slot].append(link)
+        _nav[slot].sort(key=lambda item: item.order)
+    return link
+
+
+def nav_links(slot: str, request) -> list[NavLink]:
+    return [link for link in _nav[slot] if link.visible is None or link.visible(request)]

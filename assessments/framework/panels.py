@@ -1,10 +1,17 @@
-"""A region's latest assessment periods on the core's region page (``tenants.panels``).
+"""A region's latest assessment periods on the core's region page (``tenants.panels``), and
+the ranking and the frameworks in the national menu.
 
 Ministry staff see them for a region with a workspace; the snapshots are written by the
 workspace's background refresh.
 """
 
-from tenants.panels import REGION_DETAIL, register_panel
+from django.utils.translation import gettext_lazy as _
+
+from tenants.panels import NAV_NATIONAL, REGION_DETAIL, register_nav_link, register_panel
+
+
+def _for_staff(request) -> bool:
+    return request.user.is_ministry_staff
 
 
 def latest_snapshots(request, page) -> dict | None:
@@ -16,3 +23,7 @@ def latest_snapshots(request, page) -> dict | None:
 
 def register() -> None:
     register_panel(slot=REGION_DETAIL, template="framework/_region_snapshots.html", context=latest_snapshots, order=20)
+    register_nav_link(
+        slot=NAV_NATIONAL, label=_("Peringkat"), url_name="assessment-ranking", order=30, visible=_for_staff
+    )
+    register_nav_link(slot=NAV_NATIONAL, label=_("Kerangka"), url_name="framework-list", order=50, visible=_for_staff)

@@ -1,7 +1,10 @@
-"""A region's masterplan figures on the core's region page (``tenants.panels``), for ministry staff."""
+"""A region's masterplan figures on the core's region page (``tenants.panels``) and the
+overview in the national menu, for ministry staff."""
+
+from django.utils.translation import gettext_lazy as _
 
 from programs.national.models import MasterplanFigures
-from tenants.panels import REGION_DETAIL, register_panel
+from tenants.panels import NAV_NATIONAL, REGION_DETAIL, register_nav_link, register_panel
 
 
 def masterplan_figures(request, page) -> dict | None:
@@ -14,4 +17,11 @@ def masterplan_figures(request, page) -> dict | None:
 def register() -> None:
     register_panel(
         slot=REGION_DETAIL, template="national/_region_masterplan.html", context=masterplan_figures, order=10
+    )
+    register_nav_link(
+        slot=NAV_NATIONAL,
+        label=_("Masterplan"),
+        url_name="masterplan-overview",
+        order=40,
+        visible=lambda request: request.user.is_ministry_staff,
     )
