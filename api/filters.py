@@ -18,3 +18,12 @@ class RegionFilter(django_filters.FilterSet):
         from django.db.models import Q
 
         return queryset.filter(Q(name__icontains=value) | Q(code__startswith=value))
+
+
+class RegionFilterSet(django_filters.FilterSet):
+    """Filters by the region of a public row (a snapshot, masterplan figures)."""
+
+    cohort = django_filters.NumberFilter(field_name="region__cohort__year")
+    province = django_filters.CharFilter(field_name="region__province_id")
+    kind = django_filters.ChoiceFilter(field_name="region__kind", choices=Region.Kind.choices)
+    region = django_filters.CharFilter(field_name="region_id")

@@ -32,3 +32,16 @@ class HostAccessPermission(BasePermission):
         if request.method in SAFE_METHODS:
             return True
         return user.is_ministry_admin
+
+
+class MinistryStaffOnly(BasePermission):
+    """National read-only endpoints for signed-in ministry staff; other signed-in users get 404
+    (nothing to see here)."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        if not user.is_ministry_staff:
+            raise NotFound()
+        return request.method in SAFE_METHODS

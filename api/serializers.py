@@ -52,3 +52,13 @@ class MemberInviteSerializer(serializers.Serializer):
 class WorkspaceSerializer(serializers.Serializer):
     schema_name = serializers.CharField()
     region = RegionSerializer()
+
+
+class RegionFieldsSerializer(serializers.ModelSerializer):
+    """The region of a public row (a snapshot, masterplan figures) as flat fields."""
+
+    region_code = serializers.CharField(source="region_id")
+    region_name = serializers.CharField(source="region.name")
+    province = serializers.CharField(source="region.province_id")
+    kind = serializers.CharField(source="region.kind")
+    cohort_year = serializers.IntegerField(source="region.cohort.year", allow_null=True, default=None)

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 
 from assessments import access, rules, selectors, services
 from assessments.forms import CycleStartForm, EvidenceForm, SelfAssessmentForm, StateChangeForm, VerificationForm
-from assessments.framework import charts, exports
+from assessments.framework import charts
 from assessments.framework import selectors as framework_selectors
 from assessments.models import AssessmentCycle
+from platform import exports
 from platform.forms import add_service_errors, flash_service_errors
 from tenants.views_workspace import WorkspaceView, actor_of
 

@@ -27,6 +27,4 @@ def send_after_commit(task, *args, countdown: int | None = None, **kwargs) -> No
 
     name = getattr(task, "name", task)
     headers = {"_schema_name": connection.schema_name}
-    transaction.on_commit(
-        lambda: app.send_task(name, args=args, kwargs=kwargs, countdown=countdown, headers=headers)
-    )
+    transaction.on_commit(lambda: app.send_task(name, args=args, kwargs=kwargs, countdown=countdown, headers=headers))

@@ -1,12 +1,12 @@
 """Reads of the tenancy layer: the registry with its filters, memberships, access."""
 
-from django.core.cache import caches
+from django.core.cache import cache, caches
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from tenants.access import MINISTRY_ADMIN, MINISTRY_ANALYST, WorkspaceAccess
-from tenants.models import Cohort, Membership, Region, Workspace
+from tenants.models import Cohort, Membership, Province, Region, Workspace
 
 
 def registry(
@@ -130,4 +130,20 @@ def cohorts_with_counts() -> QuerySet[Cohort]:
 
     return Cohort.objects.annotate(region_count=Count("regions"), workspace_count=Count("regions__workspace")).order_by(
         "-year"
+    )
+
+
+FILTERS_CACHE_KEY = "national-filter-options"
+
+
+def filter_options() -> tuple[list[Province], list[int]]:
+    """Provinces and cohort years for the filters of national pages; cached for a minute
+    (they rarely change)."""
+    return cache.get_or_set(
+        FILTERS_CACHE_KEY,
+        lambda: (
+            list(Province.objects.order_by("code")),
+            list(Cohort.objects.order_by("-year").values_list("year", flat=True)),
+        ),
+        60,
     )

@@ -14,34 +14,14 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from assessments.framework import rules, selectors
+from api.filters import RegionFilterSet
+from api.permissions import MinistryStaffOnly
+from api.serializers import RegionFieldsSerializer
+from assessments.framework import selectors
 from assessments.framework.models import RegionSnapshot
-
-
-class MinistryStaffOnly(BasePermission):
-    """Signed-in ministry staff; other signed-in users get 404 (nothing to see here)."""
-
-    def has_permission(self, request, view):
-        user = request.user
-        if not (user and user.is_authenticated):
-            return False
-        if not rules.can_view_national_assessments(user):
-            raise NotFound()
-        return request.method in ("GET", "HEAD", "OPTIONS")
-
-
-class RegionFieldsSerializer(serializers.ModelSerializer):
-    """The region of a public row (snapshot, masterplan figures) as flat fields."""
-
-    region_code = serializers.CharField(source="region_id")
-    region_name = serializers.CharField(source="region.name")
-    province = serializers.CharField(source="region.province_id")
-    kind = serializers.CharField(source="region.kind")
-    cohort_year = serializers.IntegerField(source="region.cohort.year", allow_null=True, default=None)
 
 
 class SnapshotSerializer(RegionFieldsSerializer):
@@ -55,15 +35,6 @@ class SnapshotSerializer(RegionFieldsSerializer):
             "overall", "rank", "published_rank", "components", "dimensions", "masterplan_completeness",
             "program_count", "quick_win_count", "budget_total", "refreshed_at",
         ]  # fmt: skip
-
-
-class RegionFilterSet(filters.FilterSet):
-    """Filters by the region of a public row (snapshot, masterplan figures)."""
-
-    cohort = filters.NumberFilter(field_name="region__cohort__year")
-    province = filters.CharFilter(field_name="region__province_id")
-    kind = filters.ChoiceFilter(field_name="region__kind", choices=[("kabupaten", "kabupaten"), ("kota", "kota")])
-    region = filters.CharFilter(field_name="region_id")
 
 
 class SnapshotFilter(RegionFilterSet):

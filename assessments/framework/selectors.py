@@ -21,7 +21,6 @@ from assessments.framework.models import (
     RegionSnapshot,
 )
 from assessments.framework.scoring import FrameworkSpec, IndicatorSpec
-from tenants.models import Cohort, Province
 
 
 def versions() -> QuerySet[FrameworkVersion]:
@@ -309,7 +308,6 @@ def component_labels() -> dict[str, str]:
 
 
 LABELS_CACHE_KEY = "assessment-labels"
-FILTERS_CACHE_KEY = "assessment-ranking-filters"
 
 
 def labels() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -323,18 +321,6 @@ def labels() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
 
 def forget_labels() -> None:
     cache.delete(LABELS_CACHE_KEY)
-
-
-def filter_options() -> tuple[list[Province], list[int]]:
-    """Provinces and cohort years for the filters; cached for a minute (they rarely change)."""
-    return cache.get_or_set(
-        FILTERS_CACHE_KEY,
-        lambda: (
-            list(Province.objects.order_by("code")),
-            list(Cohort.objects.order_by("-year").values_list("year", flat=True)),
-        ),
-        60,
-    )
 
 
 @dataclass

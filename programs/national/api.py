@@ -4,7 +4,9 @@
 from django_filters import rest_framework as filters
 from rest_framework import generics
 
-from assessments.framework.api import MinistryStaffOnly, RegionFieldsSerializer, RegionFilterSet
+from api.filters import RegionFilterSet
+from api.permissions import MinistryStaffOnly
+from api.serializers import RegionFieldsSerializer
 from programs.national.models import MasterplanFigures
 
 

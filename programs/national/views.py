@@ -5,10 +5,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _lazy
 
-from assessments.framework import exports
-from assessments.framework.selectors import filter_options as national_filter_options
+from platform import exports
 from programs.national import rules, selectors
 from programs.national.forms import MasterplanOverviewFilterForm
+from tenants.selectors import filter_options as national_filter_options
 from tenants.views_national import NationalView
 
 

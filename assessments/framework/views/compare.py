@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from assessments.framework import charts, exports, selectors
+from assessments.framework import charts, selectors
 from assessments.framework.models import RegionSnapshot
 from assessments.framework.views.base import StaffView
+from platform import exports
 from tenants.models import Region
 
 

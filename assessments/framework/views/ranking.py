@@ -8,9 +8,11 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from assessments.forms import RankingFilterForm
-from assessments.framework import exports, selectors
+from assessments.framework import selectors
 from assessments.framework.rules import can_manage_frameworks
 from assessments.framework.views.base import StaffView
+from platform import exports
+from tenants.selectors import filter_options
 
 
 def sort_columns(components, dimensions) -> list[tuple[str, str]]:
@@ -77,7 +79,7 @@ class RankingView(StaffView):
 
     def get(self, request):
         periods = selectors.periods()
-        provinces, cohorts = selectors.filter_options()
+        provinces, cohorts = filter_options()
         form = RankingFilterForm(request.GET or None, periods=periods, cohorts=cohorts, provinces=provinces)
         filters = form.cleaned_data if form.is_valid() else {}
         stage = filters.get("stage")

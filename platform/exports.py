@@ -1,4 +1,4 @@
-"""Tables as CSV and XLSX downloads (the same columns as on screen)."""
+"""Tables as CSV and XLSX downloads (the same columns as on screen), for every app's exports."""
 
 import csv
 import io
