@@ -23,6 +23,7 @@ import threading
 
 from django.conf import settings
 from django.db import connection, transaction
+from django_tenants.utils import get_public_schema_name, schema_context
 
 _lock = threading.Lock()
 _cache: dict[str, object] = {"fingerprint": None, "ddl": None}
@@ -146,9 +147,8 @@ def template_ddl(cursor) -> list[str]:
 
 def clone_template_schema(schema_name: str) -> None:
     """Create ``schema_name`` as a structural copy of the migrated template schema."""
-    connection.set_schema_to_public()
     target = _q(schema_name)
-    with transaction.atomic(), connection.cursor() as cursor:
+    with schema_context(get_public_schema_name()), transaction.atomic(), connection.cursor() as cursor:
         statements = [f"CREATE SCHEMA {target}"] + [s.replace(PLACEHOLDER, target) for s in template_ddl(cursor)]
         # search_path = the new schema only: unqualified names in constraint definitions
         # (references between the workspace's own tables) resolve inside it.
@@ -156,4 +156,3 @@ def clone_template_schema(schema_name: str) -> None:
         cursor.execute(";\n".join(statements[:1]))
         cursor.execute(";\n".join(statements[1:]))
         cursor.execute("SET LOCAL search_path = public")
-    connection.set_schema_to_public()

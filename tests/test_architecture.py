@@ -1,5 +1,6 @@
 """The shape of the codebase, enforced: the core (``platform``, ``tenants``, ``api``) imports no
-domain app (the import-linter contracts in ``pyproject.toml``)."""
+domain app (the import-linter contracts in ``pyproject.toml``), and no product file grows past
+500 lines (files hold one area each)."""
 
 import shutil
 import subprocess
@@ -8,6 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ["platform", "tenants", "api", "programs", "assessments", "showcase", "deploy"]
+MAX_LINES = 500
 
 
 def _lint_imports(cwd: Path) -> subprocess.CompletedProcess:
@@ -40,3 +42,14 @@ def test_a_core_module_importing_a_domain_app_breaks_the_contract(tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "BROKEN" in result.stdout and "tenants.shortcut -> programs.selectors" in result.stdout
 
+
+def test_no_product_file_is_over_500_lines():
+    long = {}
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            lines = path.read_text(encoding="utf-8").count("\n")
+            if lines > MAX_LINES:
+                long[str(path.relative_to(ROOT))] = lines
+    assert not long, f"split these files per area (at most {MAX_LINES} lines): {long}"

@@ -30,18 +30,25 @@ class Stage(models.IntegerChoices):
     TAHAP_II = 2, _("Tahap II")
 
 
-class Dimension(models.Model):
+class DimensionFields(models.Model):
+    """What a dimension is, in the national table and in each workspace's copy of it."""
+
     code = models.SlugField(_("kode"), max_length=30, unique=True)
     name = models.CharField(_("nama"), max_length=100)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
+        abstract = True
         ordering = ["order", "code"]
         verbose_name = _("dimensi")
         verbose_name_plural = _("dimensi")
 
     def __str__(self):
         return self.name
+
+
+class Dimension(DimensionFields):
+    """The national taxonomy: the one table every workspace copies (``programs``)."""
 
 
 class SubDimension(models.Model):

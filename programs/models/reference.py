@@ -1,28 +1,20 @@
 """Reference data of the masterplan: dimensions, sub-dimensions and funding sources.
 
-They are rows, not choices: a migration seeds them in the template schema (and in every
-existing workspace), and new workspaces copy them with the template.
+They are rows, not choices. The dimensions and sub-dimensions are the workspace's copy of
+the one national taxonomy (``assessments.framework``): a new workspace copies it when it is
+provisioned (``programs.services.workspace``), migration 0010 brought the existing ones in
+line, and a test keeps codes and names equal. Programs point at the copy, in their schema.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from assessments.framework.models import DimensionFields
 
-class Dimension(models.Model):
+
+class Dimension(DimensionFields):
     """One of the six smart city dimensions (governance, branding, economy, living, society,
-    environment), each with three sub-dimensions."""
-
-    code = models.SlugField(_("kode"), max_length=30, unique=True)
-    name = models.CharField(_("nama"), max_length=100)
-    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-
-    class Meta:
-        ordering = ["order", "code"]
-        verbose_name = _("dimensi")
-        verbose_name_plural = _("dimensi")
-
-    def __str__(self):
-        return self.name
+    environment), each with three sub-dimensions: the workspace's copy of the national row."""
 
 
 class SubDimension(models.Model):
