@@ -102,17 +102,26 @@ class MasterplanContentEditView(DraftOnlyView):
     else's is refused (409) and the page shows the input again.
     """
 
-    def guarded_save(self, request, base: str, save, report) -> tuple[int | None, str]:
+    @staticmethod
+    def submitted_base(request) -> str:
+        """The fingerprint the form was opened with: what a refused POST shows again, so that a
+        corrected resubmission is still checked against the content the user started from."""
+        return request.POST.get("base", "")
+
+    def guarded_save(self, request, save, report) -> tuple[int | None, str]:
         """Run ``save(expected)``, the service call given the fingerprint the form was opened
-        with. ``(None, base)`` when saved; otherwise, after telling ``report`` why (a list of
-        messages), the status to answer with (409 stale, 400 refused) and the ``base`` to show
-        again (on 409, the fingerprint of what the other person saved)."""
+        with. ``(None, base)`` when saved; otherwise, after telling ``report`` why (a
+        ``ValidationError``), the status to answer with (409 stale, 400 refused) and the ``base``
+        to show again: on 409 the fingerprint of what the other person saved, else the submitted
+        one (never the stored one, which would let the next submission overwrite a change the
+        user has not seen)."""
+        base = self.submitted_base(request)
         try:
-            save(request.POST.get("base", ""))
+            save(base)
         except services.StaleContentError as exc:
-            report([exc.message])
+            report(ValidationError(exc.message))
             return 409, exc.current_fingerprint
         except ValidationError as exc:
-            report(exc.messages)
+            report(exc)
             return 400, base
         return None, base

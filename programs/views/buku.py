@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from platform.forms import add_service_errors
+from platform.forms import add_service_errors, flash_service_errors
 from programs import charts, selectors, services
 from programs.forms import MasterplanTextForm, ReadinessForm, StrategyForm, SwotForm
 from programs.models import Comment, Dimension
@@ -76,19 +76,18 @@ class ReadinessEditView(MasterplanContentEditView):
 
     def post(self, request):
         rows = selectors.readiness_rows()
-        base = selectors.readiness_fingerprint(rows)
+        base = self.submitted_base(request)
         forms = [ReadinessForm(request.POST, instance=row, prefix=f"r{row.pk}") for row in rows]
         status = 400
         if all(f.is_valid() for f in forms):
             status, base = self.guarded_save(
                 request,
-                base,
                 lambda expected: services.update_readiness(
                     actor=actor_of(request),
                     rows=[(f.instance, f.cleaned_data["level"], f.cleaned_data["description"]) for f in forms],
                     expected_fingerprint=expected,
                 ),
-                lambda why: messages.error(request, " ".join(why)),
+                lambda exc: flash_service_errors(request, exc),
             )
             if status is None:
                 messages.success(request, _("Kesiapan diperbarui."))
@@ -99,7 +98,8 @@ class ReadinessEditView(MasterplanContentEditView):
 class DimensionContentEditView(MasterplanContentEditView):
     """The edit page of one dimension's content (its SWOT, its strategy). ``context`` gives the
     page's forms (the first as ``form``, which carries a refusal) and ``base``, the fingerprint of
-    the stored content; ``save`` passes the forms' data to the service."""
+    the stored content (a POST shows the submitted one again); ``save`` passes the forms' data to
+    the service."""
 
     template = ""
     success = ""  # a message with %(dimension)s
@@ -123,13 +123,13 @@ class DimensionContentEditView(MasterplanContentEditView):
     def post(self, request, dimension_code):
         dimension = get_object_or_404(Dimension, code=dimension_code)
         context = self.context(dimension, request.POST)
+        context["base"] = self.submitted_base(request)
         status = 400
         if all(f.is_valid() for f in self.forms(context)):
             status, context["base"] = self.guarded_save(
                 request,
-                context["base"],
                 lambda expected: self.save(request, dimension, context, expected),
-                lambda why: context["form"].add_error(None, why),
+                lambda exc: add_service_errors(context["form"], exc),
             )
             if status is None:
                 messages.success(request, self.success % {"dimension": dimension})

@@ -134,3 +134,108 @@ def test_the_page_answers_409_when_the_service_finds_the_content_changed(world, 
     assert "Kelemahan" in refused.content.decode() and _base(refused) != base
     connection.set_tenant(world.probolinggo)
     assert DimensionPlan.objects.get(dimension__code="governance").weaknesses == ""
+
+
+# A refused submission (invalid form, or the service's 400) shows the fingerprint the user
+# opened the page with, not the one stored now: someone else's save in between is still
+# caught when the corrected form comes back.
+
+INVALID = "tidak sah\x00"  # a form refuses null characters
+
+
+def _other_then_invalid_then_corrected(world, client_for, url, *, other_save, invalid, corrected):
+    connection.set_schema_to_public()
+    client = client_for(world.users["admin_probolinggo"])
+    opened = _base(client.get(url, HTTP_HOST=P))
+    connection.set_tenant(world.probolinggo)
+    other_save(f.actor(world, "ministry_admin"))
+    connection.set_schema_to_public()
+    refused = client.post(url, invalid | {"base": opened}, HTTP_HOST=P)
+    assert refused.status_code == 400
+    assert _base(refused) == opened
+    again = client.post(url, corrected | {"base": _base(refused)}, HTTP_HOST=P)
+    assert again.status_code == 409
+    assert "diubah orang lain" in again.content.decode()
+    return again
+
+
+def test_swot_a_corrected_resubmission_still_sees_the_other_save(world, client_for, probolinggo):
+    def other_save(actor):
+        governance = Dimension.objects.get(code="governance")
+        services.update_swot(actor=actor, dimension=governance, fields={"strengths": "Lain"}, expected_fingerprint=None)
+
+    again = _other_then_invalid_then_corrected(
+        world,
+        client_for,
+        "/masterplan/buku-1/swot/governance/",
+        other_save=other_save,
+        invalid={"weaknesses": INVALID},
+        corrected={"weaknesses": "Kelemahan saya"},
+    )
+    assert "Kelemahan saya" in again.content.decode()
+    connection.set_tenant(world.probolinggo)
+    plan = DimensionPlan.objects.get(dimension__code="governance")
+    assert (plan.strengths, plan.weaknesses) == ("Lain", "")
+
+
+def test_readiness_a_corrected_resubmission_still_sees_the_other_save(world, client_for, probolinggo):
+    rows = list(Readiness.objects.order_by("dimension__order", "id"))
+
+    def other_save(actor):
+        services.update_readiness(actor=actor, rows=[(rows[0], 2, "Lain")], expected_fingerprint=None)
+
+    data = {}
+    for r in rows:
+        data |= {f"r{r.pk}-level": "3", f"r{r.pk}-description": "Punya saya"}
+    again = _other_then_invalid_then_corrected(
+        world,
+        client_for,
+        "/masterplan/buku-1/kesiapan/",
+        other_save=other_save,
+        invalid=data | {f"r{rows[0].pk}-level": "9"},
+        corrected=data,
+    )
+    assert "Punya saya" in again.content.decode()
+    connection.set_tenant(world.probolinggo)
+    row = Readiness.objects.get(pk=rows[0].pk)
+    assert (row.level, row.description) == (2, "Lain")
+
+
+def test_strategy_a_corrected_resubmission_still_sees_the_other_save(world, client_for, probolinggo):
+    def other_save(actor):
+        economy = Dimension.objects.get(code="economy")
+        services.update_strategy(actor=actor, dimension=economy, fields={"strategy": "Lain"}, expected_fingerprint=None)
+
+    again = _other_then_invalid_then_corrected(
+        world,
+        client_for,
+        "/masterplan/dimensi/economy/ubah/",
+        other_save=other_save,
+        invalid={"d-strategy": INVALID, "d-action_plan": ""},
+        corrected={"d-strategy": "Strategi saya", "d-action_plan": ""},
+    )
+    assert "Strategi saya" in again.content.decode()
+    connection.set_tenant(world.probolinggo)
+    assert DimensionPlan.objects.get(dimension__code="economy").strategy == "Lain"
+
+
+def test_a_refusal_of_the_service_shows_the_submitted_base_again(world, client_for, probolinggo, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    connection.set_schema_to_public()
+    client = client_for(world.users["admin_probolinggo"])
+    url = "/masterplan/buku-1/swot/governance/"
+    opened = _base(client.get(url, HTTP_HOST=P))
+    connection.set_tenant(world.probolinggo)
+    governance = Dimension.objects.get(code="governance")
+    other = f.actor(world, "ministry_admin")
+    services.update_swot(actor=other, dimension=governance, fields={"strengths": "Lain"}, expected_fingerprint=None)
+    connection.set_schema_to_public()
+
+    def refuse(**kwargs):
+        raise ValidationError("Ditolak.")
+
+    monkeypatch.setattr(services, "update_swot", refuse)
+    refused = client.post(url, {"base": opened, "weaknesses": "Kelemahan"}, HTTP_HOST=P)
+    assert refused.status_code == 400
+    assert "Ditolak." in refused.content.decode() and _base(refused) == opened
