@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from api.serializers import MemberInviteSerializer, MemberSerializer, WorkspaceSerializer
 from tenants import selectors, services
-from tenants.access import Actor
+from tenants.access import Actor, access_membership_for_edit
 from tenants.models import Membership
 
 
@@ -49,5 +49,8 @@ class MemberDetailView(generics.RetrieveDestroyAPIView):
     def get_queryset(self):
         return selectors.members_of(workspace=self.request.tenant)
 
-    def perform_destroy(self, instance):
-        services.remove_member(actor=Actor(user=self.request.user, access=self.request.access), membership=instance)
+    def delete(self, request, pk):
+        actor = Actor(user=request.user, access=request.access)
+        membership = access_membership_for_edit(actor=actor, workspace=request.tenant, pk=pk)
+        services.remove_member(actor=actor, membership=membership)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -18,7 +18,7 @@ def add_service_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
-def flash_service_errors(request, exc: ValidationError) -> None:
-    """Show every message of ``exc`` as an error message of the next page."""
+def flash_service_errors(request, exc: ValidationError, *, level: int = messages.ERROR) -> None:
+    """Show every message of ``exc`` as a message of the next page (an error unless ``level`` says)."""
     for message in exc.messages:
-        messages.error(request, message)
+        messages.add_message(request, level, message)

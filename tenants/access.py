@@ -10,6 +10,8 @@ function, ``view_allows``, so a member refused an action gets the same answer (4
 
 from dataclasses import dataclass
 
+from django.http import Http404
+
 # National roles act in every workspace without a membership.
 MINISTRY_ADMIN = "ministry_admin"
 MINISTRY_ANALYST = "ministry_analyst"
@@ -87,3 +89,17 @@ def view_allows(view, access: WorkspaceAccess, method: str, *, writes_need_capab
             return False
         needed.append(write)
     return all(access.can(name) for name in needed if name)
+
+
+# --- fetch-for-action helpers of the core ---------------------------------------------------
+
+
+def access_membership_for_edit(*, actor, workspace, pk: int):
+    """The membership ``pk`` of ``workspace`` if ``actor`` may manage members; else ``Http404``,
+    the same answer for a membership that does not exist and one the actor may not touch."""
+    from tenants.models import Membership
+
+    membership = Membership.objects.select_related("user").filter(pk=pk, workspace=workspace).first()
+    if membership is None or not actor.can("can_manage_members"):
+        raise Http404("no such membership")
+    return membership

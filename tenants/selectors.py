@@ -2,7 +2,6 @@
 
 from django.core.cache import cache, caches
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from tenants.access import MINISTRY_ADMIN, MINISTRY_ANALYST, WorkspaceAccess
@@ -84,15 +83,6 @@ def current_members_of(*, workspace: Workspace) -> QuerySet[Membership]:
     return members_of(workspace=workspace).filter(
         Q(valid_from__isnull=True) | Q(valid_from__lte=today), Q(valid_until__isnull=True) | Q(valid_until__gte=today)
     )
-
-
-def access_membership_for_edit(*, actor, workspace: Workspace, pk: int) -> Membership:
-    """The membership ``pk`` of ``workspace`` if ``actor`` may manage members; else ``Http404``,
-    the same answer for a membership that does not exist and one the actor may not touch."""
-    membership = Membership.objects.select_related("user").filter(pk=pk, workspace=workspace).first()
-    if membership is None or not actor.can("can_manage_members"):
-        raise Http404("no such membership")
-    return membership
 
 
 def workspaces_of(*, user) -> QuerySet[Membership]:

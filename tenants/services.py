@@ -274,9 +274,15 @@ def _require(actor: Actor, capability: str) -> None:
         raise PermissionDenied(capability)
 
 
+@transaction.atomic
 def start_provisioning(*, actor, cohort: Cohort) -> ProvisioningJob:
-    """Record a provisioning job for a cohort and hand it to the worker after commit."""
+    """Record a provisioning job for a cohort and hand it to the worker after commit; refused
+    while one is pending or running (the cohort row is locked, so a double click starts one)."""
     _require_national(actor, rules.can_manage_cohorts)
+    Cohort.objects.select_for_update().get(pk=cohort.pk)
+    active = (ProvisioningJob.Status.PENDING, ProvisioningJob.Status.RUNNING)
+    if cohort.provisioning_jobs.filter(status__in=active).exists():
+        raise ValidationError(_("Penyiapan ruang kerja angkatan ini sedang berjalan."))
     job = ProvisioningJob.objects.create(cohort=cohort, requested_by=actor, total=cohort.regions.count())
     send_after_commit("tenants.tasks.provision_cohort_job", job.pk)
     return job

@@ -4,13 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from platform.forms import add_service_errors
+from platform.forms import add_service_errors, flash_service_errors
 from tenants import rules, selectors, services
 from tenants.forms import CohortForm, RegistryFilterForm
 from tenants.models import Cohort, ProvisioningJob, Region
@@ -125,14 +124,11 @@ class CohortProvisionView(NationalView):
 
     def post(self, request, year):
         cohort = get_object_or_404(Cohort, year=year)
-        running = cohort.provisioning_jobs.filter(
-            status__in=[ProvisioningJob.Status.PENDING, ProvisioningJob.Status.RUNNING]
-        ).exists()
-        if running:
-            messages.warning(request, _("Penyiapan ruang kerja angkatan ini sedang berjalan."))
+        try:
+            services.start_provisioning(actor=request.user, cohort=cohort)
+        except ValidationError as exc:
+            flash_service_errors(request, exc, level=messages.WARNING)
         else:
-            with transaction.atomic():
-                services.start_provisioning(actor=request.user, cohort=cohort)
             messages.success(request, _("Penyiapan ruang kerja dimulai."))
         return redirect("cohort-detail", year=cohort.year)
 

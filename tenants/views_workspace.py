@@ -13,7 +13,7 @@ from django.views import View
 
 from platform.forms import add_service_errors, flash_service_errors
 from tenants import selectors, services
-from tenants.access import Actor, view_allows
+from tenants.access import Actor, access_membership_for_edit, view_allows
 from tenants.forms import InviteMemberForm
 
 
@@ -82,7 +82,7 @@ class MemberRemoveView(WorkspaceView):
 
     def post(self, request, pk):
         actor = actor_of(request)
-        membership = selectors.access_membership_for_edit(actor=actor, workspace=request.tenant, pk=pk)
+        membership = access_membership_for_edit(actor=actor, workspace=request.tenant, pk=pk)
         try:
             services.remove_member(actor=actor, membership=membership)
         except ValidationError as exc:

@@ -18,9 +18,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.filters import RegionFilterSet
-from api.permissions import MinistryStaffOnly
 from api.serializers import RegionFieldsSerializer
-from assessments.framework import selectors
+from assessments.framework import rules, selectors
 from assessments.framework.models import RegionSnapshot
 
 
@@ -55,7 +54,7 @@ class SnapshotFilter(RegionFilterSet):
 class SnapshotListView(generics.ListAPIView):
     """Region snapshots (every period) with filters."""
 
-    permission_classes = [MinistryStaffOnly]
+    rule = staticmethod(rules.can_view_national_assessments)
     serializer_class = SnapshotSerializer
     filterset_class = SnapshotFilter
     queryset = RegionSnapshot.objects.select_related("region__cohort").order_by("-year", "-stage", "rank", "region_id")
@@ -89,7 +88,7 @@ TIE_RULE = (
 class RankingView(APIView):
     """The national ranking of a period (default: the latest), with the change since the previous one."""
 
-    permission_classes = [MinistryStaffOnly]
+    rule = staticmethod(rules.can_view_national_assessments)
 
     @extend_schema(
         parameters=[

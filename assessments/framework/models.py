@@ -51,16 +51,22 @@ class Dimension(DimensionFields):
     """The national taxonomy: the one table every workspace copies (``programs``)."""
 
 
-class SubDimension(models.Model):
-    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="subdimensions")
-    code = models.SlugField(_("kode"), max_length=40, unique=True)
+class SubDimensionFields(models.Model):
+    """What a sub-dimension is besides its dimension and code, nationally and in each copy."""
+
     name = models.CharField(_("nama"), max_length=100)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
+        abstract = True
         ordering = ["dimension__order", "order", "code"]
         verbose_name = _("subdimensi")
         verbose_name_plural = _("subdimensi")
+
+
+class SubDimension(SubDimensionFields):
+    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="subdimensions")
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
 
     def __str__(self):
         return f"{self.dimension.name} · {self.name}"

@@ -7,16 +7,17 @@ workspace's background refresh.
 
 from django.utils.translation import gettext_lazy as _
 
+from assessments.framework import rules
 from tenants.panels import NAV_NATIONAL, REGION_DETAIL, register_nav_link, register_panel
 
 
 def _for_staff(request) -> bool:
-    return request.user.is_ministry_staff
+    return rules.can_view_national_assessments(request.user)
 
 
 def latest_snapshots(request, page) -> dict | None:
     """The four latest periods of a region with a workspace (``domain``), for ministry staff only."""
-    if not (request.user.is_ministry_staff and page.get("domain")):
+    if not (_for_staff(request) and page.get("domain")):
         return None
     return {"snapshots": list(page["region"].snapshots.order_by("-year", "-stage")[:4])}
 

@@ -9,7 +9,7 @@ line, and a test keeps codes and names equal. Programs point at the copy, in the
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from assessments.framework.models import DimensionFields
+from assessments.framework.models import DimensionFields, SubDimensionFields
 
 
 class Dimension(DimensionFields):
@@ -17,18 +17,13 @@ class Dimension(DimensionFields):
     environment), each with three sub-dimensions: the workspace's copy of the national row."""
 
 
-class SubDimension(models.Model):
-    """A sub-dimension (e.g. *layanan publik* of governance)."""
+class SubDimension(SubDimensionFields):
+    """A sub-dimension (e.g. *layanan publik* of governance): the workspace's copy."""
 
     dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="sub_dimensions")
     code = models.SlugField(_("kode"), max_length=40)
-    name = models.CharField(_("nama"), max_length=100)
-    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
-    class Meta:
-        ordering = ["dimension__order", "order", "code"]
-        verbose_name = _("subdimensi")
-        verbose_name_plural = _("subdimensi")
+    class Meta(SubDimensionFields.Meta):
         constraints = [models.UniqueConstraint(fields=["dimension", "code"], name="subdimension_unique_code")]
 
     def __str__(self):

@@ -5,8 +5,8 @@ from django_filters import rest_framework as filters
 from rest_framework import generics
 
 from api.filters import RegionFilterSet
-from api.permissions import MinistryStaffOnly
 from api.serializers import RegionFieldsSerializer
+from programs.national import rules
 from programs.national.models import MasterplanFigures
 
 
@@ -30,7 +30,7 @@ class MasterplanFiguresFilter(RegionFilterSet):
 class MasterplanFiguresListView(generics.ListAPIView):
     """The current masterplan figures of every region whose workspace has reported them."""
 
-    permission_classes = [MinistryStaffOnly]
+    rule = staticmethod(rules.can_view_national_masterplans)
     serializer_class = MasterplanFiguresSerializer
     filterset_class = MasterplanFiguresFilter
     queryset = MasterplanFigures.objects.select_related("region__cohort").order_by("region_id")

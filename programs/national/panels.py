@@ -3,13 +3,14 @@ overview in the national menu, for ministry staff."""
 
 from django.utils.translation import gettext_lazy as _
 
+from programs.national import rules
 from programs.national.models import MasterplanFigures
 from tenants.panels import NAV_NATIONAL, REGION_DETAIL, register_nav_link, register_panel
 
 
 def masterplan_figures(request, page) -> dict | None:
     """Shown for a region with a workspace (``domain``) to ministry staff only."""
-    if not (request.user.is_ministry_staff and page.get("domain")):
+    if not (rules.can_view_national_masterplans(request.user) and page.get("domain")):
         return None
     return {"figures": MasterplanFigures.objects.filter(region=page["region"]).first()}
 
@@ -23,5 +24,5 @@ def register() -> None:
         label=_("Masterplan"),
         url_name="masterplan-overview",
         order=40,
-        visible=lambda request: request.user.is_ministry_staff,
+        visible=lambda request: rules.can_view_national_masterplans(request.user),
     )

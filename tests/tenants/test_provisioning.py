@@ -138,3 +138,16 @@ def test_provision_button_records_a_job_once(world, client_for, django_capture_o
         client.post("/cohorts/2024/provision/", HTTP_HOST="sc100.test")
     assert ProvisioningJob.objects.filter(cohort__year=2024).count() == 1
     assert len(callbacks) == 1
+
+
+def test_a_second_provisioning_of_a_cohort_is_refused_while_one_is_pending(world, django_capture_on_commit_callbacks):
+    from django.core.exceptions import ValidationError
+
+    from tenants.services import start_provisioning
+
+    cohort = create_cohort(actor=world.users["ministry_admin"], year=2025, mou_date=None, region_codes=["35.13"])
+    with django_capture_on_commit_callbacks(execute=False):
+        start_provisioning(actor=world.users["ministry_admin"], cohort=cohort)
+        with pytest.raises(ValidationError, match="sedang berjalan"):
+            start_provisioning(actor=world.users["ministry_admin"], cohort=cohort)
+    assert ProvisioningJob.objects.filter(cohort=cohort).count() == 1
