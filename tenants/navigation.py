@@ -1,10 +1,8 @@
-"""The core's own links in the menus of the base page (``tenants.panels.register_nav_link``);
-apps add theirs in their ``AppConfig.ready``, placed by ``order``:
+"""The core's own links in the menus of the base page (``tenants.panels.register_nav_link``).
 
-workspace menu   10 Beranda · 20 Masterplan · 30 Program · 40 Anggota · 50 Notifikasi ·
-                 60 Penilaian · 90 Nasional
-national menu    10 Registri wilayah · 20 Angkatan · 30 Peringkat · 40 Masterplan ·
-                 50 Kerangka · 90 Admin
+The core takes 10 (home), 40 (members) and 90 (the national layer) in the workspace menu,
+10 (the registry), 20 (cohorts) and 90 (admin) in the national one; apps put theirs in
+between from their ``AppConfig.ready`` (their ``panels.py``), ordered by ``order``.
 """
 
 from django.utils.translation import gettext_lazy as _
