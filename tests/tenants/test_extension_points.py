@@ -2,6 +2,8 @@
 and the core's one-way plumbing (sending a task after commit, sniffing an upload)."""
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 from django.db import connection, transaction
@@ -40,6 +42,23 @@ def test_every_capability_a_view_declares_is_declared_by_an_app():
     }
     assert used, "no view declares a capability: the walk found nothing"
     assert {(name, cap) for name, cap in used if cap not in declared} == set()
+
+
+def test_every_capability_named_in_code_or_templates_is_declared():
+    """``access.can_x`` in templates, ``.can("can_x")`` and ``capability = "can_x"`` in code."""
+    root = Path(__file__).resolve().parents[2]
+    named = set()
+    for package in ("platform", "tenants", "api", "programs", "assessments", "showcase"):
+        for path in (root / package).rglob("*"):
+            if path.suffix == ".html":
+                named |= set(re.findall(r"\baccess\.(can_\w+)", path.read_text(encoding="utf-8")))
+            elif path.suffix == ".py" and "migrations" not in path.parts:
+                text = path.read_text(encoding="utf-8")
+                named |= set(re.findall(r"""\.can\(\s*["'](can_\w+)["']""", text))
+                named |= set(re.findall(r"""capability\s*=\s*["'](can_\w+)["']""", text))
+                named |= set(re.findall(r"\baccess\.(can_\w+)\b(?!\()", text))
+    assert len(named) > 5, named
+    assert named - set(capabilities()) == set()
 
 
 def test_an_unknown_capability_is_a_programming_error_not_a_refusal():
