@@ -21,6 +21,20 @@ def version(versions):
     return versions[1]  # 10/20/30/20/20
 
 
+@pytest.fixture
+def draft(versions):
+    """An unfrozen copy of the 2022 guideline, as the ministry prepares next year's."""
+    from assessments.framework.services import copy_as_new_version
+
+    return copy_as_new_version(actor=None, version=versions[1], code="pedoman-2027", name="Pedoman 2027", year=2027)
+
+
+@pytest.fixture
+def admin(world, client_for):
+    """A client signed in as the ministry's admin."""
+    return client_for(world.users["ministry_admin"])
+
+
 def actor(world, name, workspace=None):
     """``name`` of the world acting in ``workspace`` (Kota Probolinggo by default), with their access there."""
     from tenants.access import Actor

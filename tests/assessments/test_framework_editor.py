@@ -11,19 +11,6 @@ from assessments.framework.models import FrameworkVersion, Indicator, SubDimensi
 from tests.assessments.conftest import APEX
 
 
-@pytest.fixture
-def draft(versions):
-    """An unfrozen copy of the 2022 guideline, as the ministry prepares next year's."""
-    return services.copy_as_new_version(
-        actor=None, version=versions[1], code="pedoman-2027", name="Pedoman 2027", year=2027
-    )
-
-
-@pytest.fixture
-def admin(world, client_for):
-    return client_for(world.users["ministry_admin"])
-
-
 def _indicator_data(version, **overrides):
     data = {
         "code": "B99",

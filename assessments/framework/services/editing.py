@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from assessments.framework import indicator_rules
 from assessments.framework.models import FrameworkVersion, Indicator
 from assessments.framework.rules import check_can_manage_frameworks
 from assessments.framework.services.versions import ensure_editable
@@ -45,6 +46,7 @@ def save_indicator(*, actor, version: FrameworkVersion, indicator: Indicator | N
             setattr(indicator, name, fields[name])
     if indicator.component.version_id != locked.pk:
         raise ValidationError({"component": _("Komponen ini bukan bagian dari versi tersebut.")})
+    indicator_rules.check_indicator(indicator, version=locked)
     indicator.full_clean()
     indicator.save()
     return indicator

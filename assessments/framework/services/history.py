@@ -2,6 +2,7 @@
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from assessments.framework.models import PublishedResult, Stage
 from assessments.framework.rules import check_can_manage_frameworks
 from assessments.framework.services.ranks import write_imported_snapshots
+from platform.uploads import HEAD_BYTES, sniff
 from tenants.models import Region
 
 
@@ -26,30 +28,58 @@ HISTORY_COLUMNS = ("region_code", "year", "stage", "overall")
 # Published indexes and their parts are scores on a guideline's scale (0–4 so far); the
 # column holds up to 9999.999, and anything above 100 is a typing error.
 SCORE_LIMIT = 100
+# A workbook of every region's results over the years unpacks to a few megabytes; more is
+# not a results file (or is a zip bomb), and is refused before openpyxl opens it.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 
 
-def _read_rows(*, filename: str, content: bytes) -> list[dict]:
-    if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
+def _check_workbook_zip(content: bytes) -> None:
+    """Refuse a zip that is not a workbook, or whose members would unpack too large."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            is_workbook = "xl/workbook.xml" in archive.namelist()
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise ValidationError(_("Berkas XLSX tidak dapat dibaca: %(e)s") % {"e": exc}) from None
+    if not is_workbook:
+        raise ValidationError(
+            _("Berkas ini bukan berkas Excel XLSX. Simpan dari Excel atau LibreOffice sebagai .xlsx, lalu unggah lagi.")
+        )
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ValidationError(_("Isi berkas terlalu besar setelah dibuka; berkas ini ditolak."))
 
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        except Exception as exc:  # openpyxl raises many types for a broken file
-            raise ValidationError(_("Berkas XLSX tidak dapat dibaca: %(e)s") % {"e": exc}) from None
-        rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    else:
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ValidationError(_("Berkas CSV harus berkodekan UTF-8.")) from None
-        try:
-            dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-        except csv.Error:  # one column, or a first line the sniffer cannot read: plain commas
-            dialect = csv.excel
-        try:
-            rows = list(csv.reader(io.StringIO(text), dialect))
-        except csv.Error as exc:
-            raise ValidationError(_("Berkas CSV tidak dapat dibaca: %(e)s") % {"e": exc}) from None
+
+def _xlsx_rows(content: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    _check_workbook_zip(content)
+    try:
+        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        return [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    except Exception as exc:  # openpyxl raises many types for a broken file, while opening or reading
+        raise ValidationError(_("Berkas XLSX tidak dapat dibaca: %(e)s") % {"e": exc}) from None
+
+
+def _csv_rows(content: bytes) -> list[list[str]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(_("Berkas CSV harus berkodekan UTF-8.")) from None
+    try:
+        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+    except csv.Error:  # one column, or a first line the sniffer cannot read: plain commas
+        dialect = csv.excel
+    try:
+        return list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as exc:
+        raise ValidationError(_("Berkas CSV tidak dapat dibaca: %(e)s") % {"e": exc}) from None
+
+
+def _read_rows(content: bytes) -> list[dict]:
+    """The rows of the file as dicts keyed by the header; XLSX or CSV decided by the content
+    (a zip container is a workbook), never by the file's name."""
+    kind = sniff(content[:HEAD_BYTES])
+    rows = _xlsx_rows(content) if kind is not None and kind.name == "zip" else _csv_rows(content)
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         raise ValidationError(_("Berkas kosong."))
@@ -75,17 +105,10 @@ def parse_indonesian_decimal(text: str) -> Decimal:
     return value
 
 
-@transaction.atomic
-def import_published_results(*, filename: str, content: bytes, actor=None) -> HistoryImportResult:
-    """Import published results (CSV or XLSX): all rows or nothing.
-
-    Columns: ``region_code, year, stage, overall`` and optionally ``rank``,
-    ``component:<code>`` and ``dimension:<code>`` (e.g. ``component:baseline``). ``actor``
-    is the ministry admin importing (checked and recorded); ``None`` is the platform
-    itself (demo data, benchmarks).
-    """
-    check_can_manage_frameworks(actor)
-    rows = _read_rows(filename=filename, content=content)
+def _parsed_results(content: bytes) -> list[tuple]:
+    """The file's rows read and checked: (region code, year, stage, overall, rank, parts)
+    each, or ``ValidationError`` with every row's problems (row and column named)."""
+    rows = _read_rows(content)
     regions = set(Region.objects.values_list("code", flat=True))
     errors, parsed = [], []
     for row in rows:
@@ -149,6 +172,24 @@ def import_published_results(*, filename: str, content: bytes, actor=None) -> Hi
                 _("Wilayah %(code)s periode %(y)s/%(s)s muncul dua kali.") % {"code": code, "y": year, "s": stage}
             )
         seen.add((code, year, stage))
+    return parsed
+
+
+@transaction.atomic
+def import_published_results(*, filename: str, content: bytes, actor=None) -> HistoryImportResult:
+    """Import published results (CSV or XLSX, told apart by the content; ``filename`` is only
+    the sender's name for it): all rows or nothing.
+
+    Columns: ``region_code, year, stage, overall`` and optionally ``rank``,
+    ``component:<code>`` and ``dimension:<code>`` (e.g. ``component:baseline``). ``actor``
+    is the ministry admin importing (checked and recorded); ``None`` is the platform
+    itself (demo data, benchmarks).
+    """
+    check_can_manage_frameworks(actor)
+    try:
+        parsed = _parsed_results(content)
+    except ValidationError as exc:  # every reason concerns the file the form sent
+        raise ValidationError({"file": exc.messages}) from None
     existing = set(
         PublishedResult.objects.filter(region_id__in={p[0] for p in parsed}).values_list("region_id", "year", "stage")
     )
@@ -171,7 +212,7 @@ def import_published_results(*, filename: str, content: bytes, actor=None) -> Hi
         unique_fields=["region", "year", "stage"],
         update_fields=["overall", "rank", "components", "dimensions", "imported_by", "imported_at"],
     )
-    updated = len(seen & existing)
+    updated = len({p[:3] for p in parsed} & existing)
     created = len(parsed) - updated
     write_imported_snapshots(region_codes={p[0] for p in parsed})
     return HistoryImportResult(created, updated)

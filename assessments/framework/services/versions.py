@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.framework import indicator_rules, selectors
 from assessments.framework.models import Component, FrameworkVersion, Indicator, SubDimension
 from assessments.framework.rules import check_can_manage_frameworks
 
@@ -101,17 +102,26 @@ def create_version_from_data(*, actor, data: dict) -> FrameworkVersion:
             return []
         return value
 
-    def number(value, where, *, low, high, places=2, strict_low=False):
+    def number(value, where, *, low, high, places=2):
         try:
             result = parse_decimal(value, where)
             _check_places(result, where, places)
         except ValidationError as exc:
             errors.extend(exc.messages)
             return None
-        if result < low or (strict_low and result == low) or result > high:
+        if not low <= result <= high:
             errors.append(_("%(where)s: %(value)s di luar rentang yang diizinkan.") % {"where": where, "value": result})
             return None
         return result
+
+    def indicator_weight(value, *, where):
+        try:
+            weight = parse_decimal(value, where)
+            indicator_rules.check_weight(weight, where=where)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+            return None
+        return weight
 
     code = text(data.get("code"), _("Kode versi"), max_length=40, slug=True)
     if code and FrameworkVersion.objects.filter(code=code).exists():
@@ -177,8 +187,11 @@ def create_version_from_data(*, actor, data: dict) -> FrameworkVersion:
         if not isinstance(subdimension, str) or subdimension not in subdimensions:
             errors.append(_("%(where)s: subdimensi “%(s)s” tidak dikenal.") % {"where": where, "s": subdimension})
         levels = sequence(ind.get("levels"), _("%(where)s, tingkat") % {"where": where})
-        if not all(isinstance(level, dict) for level in levels):
-            errors.append(_("%(where)s: setiap tingkat berisi score dan description.") % {"where": where})
+        try:
+            indicator_rules.check_levels(levels, scale_min=scale_min, scale_max=scale_max, where=where)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+        weight = indicator_weight(ind.get("weight", 1), where=_("%(where)s, bobot") % {"where": where})
         indicators.append(
             {
                 "code": ind_code,
@@ -186,8 +199,7 @@ def create_version_from_data(*, actor, data: dict) -> FrameworkVersion:
                 "subdimension": subdimension,
                 "question": text(ind.get("question"), _("%(where)s, pertanyaan") % {"where": where},
                                  max_length=5000, required=False) or ind_code,
-                "weight": number(ind.get("weight", 1), _("%(where)s, bobot") % {"where": where},
-                                 low=Decimal(0), high=Decimal("9999"), strict_low=True),
+                "weight": weight,
                 "levels": levels,
             }
         )  # fmt: skip
@@ -196,6 +208,8 @@ def create_version_from_data(*, actor, data: dict) -> FrameworkVersion:
     if errors:
         raise ValidationError(errors)
 
+    # The cached component names (ranking columns) learn the new version's once it is stored.
+    transaction.on_commit(selectors.forget_labels)
     version = FrameworkVersion.objects.create(
         code=code,
         name=name,
@@ -260,11 +274,15 @@ def export_version_yaml(version: FrameworkVersion) -> str:
 
 
 def import_version_yaml(*, actor, text: str) -> FrameworkVersion:
+    """A version from the text of its YAML file; every reason for refusing it is keyed ``file``."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ValidationError(_("Berkas YAML tidak dapat dibaca: %(e)s") % {"e": exc}) from None
-    return create_version_from_data(actor=actor, data=data)
+        raise ValidationError({"file": _("Berkas YAML tidak dapat dibaca: %(e)s") % {"e": exc}}) from None
+    try:
+        return create_version_from_data(actor=actor, data=data)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from None
 
 
 @transaction.atomic

@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from assessments.forms import HistoryImportForm
 from assessments.framework import services
+from assessments.framework.forms import HistoryImportForm
 from assessments.framework.views.base import AdminView
+from platform.forms import add_service_errors
 
 
 class HistoryImportView(AdminView):
@@ -23,7 +24,7 @@ class HistoryImportView(AdminView):
                     actor=request.user, filename=upload.name, content=upload.read()
                 )
             except ValidationError as exc:
-                form.add_error("file", exc.messages)
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request,

@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from assessments.forms import IndicatorForm
 from assessments.framework import services
+from assessments.framework.forms import IndicatorForm
 from assessments.framework.views.base import AdminView, access_indicator, access_version
 from assessments.framework.views.versions import refuse_frozen
 from platform.forms import add_service_errors, flash_service_errors

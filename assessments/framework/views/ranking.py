@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
-from assessments.forms import RankingFilterForm
 from assessments.framework import selectors
+from assessments.framework.forms import RankingFilterForm
 from assessments.framework.rules import can_manage_frameworks
 from assessments.framework.views.base import StaffView
 from platform import exports

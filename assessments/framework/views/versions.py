@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from assessments.forms import FrameworkCopyForm, FrameworkImportForm, VersionSettingsForm
 from assessments.framework import selectors, services
+from assessments.framework.forms import FrameworkCopyForm, FrameworkImportForm, VersionSettingsForm
 from assessments.framework.rules import can_manage_frameworks
 from assessments.framework.views.base import AdminView, StaffView, access_version
 from platform.forms import add_service_errors, flash_service_errors
@@ -75,9 +75,8 @@ class VersionImportView(AdminView):
             except UnicodeDecodeError:
                 form.add_error("file", _("Berkas harus berkodekan UTF-8."))
             except ValidationError as exc:
-                form.add_error("file", exc.messages)
+                add_service_errors(form, exc)
             else:
-                selectors.forget_labels()
                 messages.success(request, _("Versi %(code)s diimpor.") % {"code": version.code})
                 return redirect("framework-detail", version_pk=version.pk)
         return _render_list(request, form=form, status=400)
