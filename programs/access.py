@@ -10,11 +10,24 @@ under their lock (an object may change hands between the fetch and the write).
 gate having run).
 """
 
+from django.db import connection
 from django.http import Http404
 
 from programs import rules
-from programs.models import Comment, LembarKomitmen, Opd, Person, Program, ProgramRevision, Risk
+from programs.models import (
+    BimtekStage,
+    Comment,
+    Dimension,
+    LembarKomitmen,
+    Opd,
+    Person,
+    Program,
+    ProgramRevision,
+    Risk,
+)
 from programs.rules import Actor
+from tenants.models import Membership
+from tenants.selectors import current_members_of
 
 
 def _get(queryset, **lookup):
@@ -32,6 +45,12 @@ def _refuse_unless(allowed: bool) -> None:
 def access_program(actor: Actor, pk) -> Program:
     """A program to read: every member reads every program."""
     return _get(Program.objects.all(), pk=pk)
+
+
+def access_new_program(actor: Actor) -> None:
+    """The right to create a program: region admins, and OPD editors once linked to their OPD
+    (one not yet linked gets the 404 of a page they cannot use)."""
+    _refuse_unless(rules.can_create_program(actor))
 
 
 def access_program_for_edit(actor: Actor, pk) -> Program:
@@ -74,3 +93,24 @@ def access_comment_for_resolve(actor: Actor, pk) -> Comment:
     comment = _get(Comment.objects.all(), pk=pk)
     _refuse_unless(rules.can_resolve_comment(actor, comment))
     return comment
+
+
+def access_dimension_for_edit(actor: Actor, code) -> Dimension:
+    """A dimension whose Buku I/II content (SWOT, strategy) the actor may change."""
+    _refuse_unless(rules.can_edit_masterplan(actor))
+    return _get(Dimension.objects.all(), code=code)
+
+
+def access_bimtek_stage_for_edit(actor: Actor, number) -> BimtekStage:
+    """A Bimtek stage whose dates the actor may change (the workspace's dates)."""
+    _refuse_unless(rules.can_edit_bimtek_stages(actor))
+    return _get(BimtekStage.objects.all(), number=number)
+
+
+def access_opd_editor_for_assign(actor: Actor, user_pk):
+    """The user of a current OPD-editor membership of this workspace, to link to an OPD: only
+    those, as the service requires (a user of another workspace, a past member or one with
+    another role is the 404 of a missing one)."""
+    _refuse_unless(rules.can_edit_masterplan(actor))
+    members = current_members_of(workspace=connection.tenant).filter(role=Membership.Role.OPD_EDITOR)
+    return _get(members.select_related("user"), user_id=user_pk).user

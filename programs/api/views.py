@@ -119,10 +119,12 @@ class ProgramListView(generics.ListCreateAPIView):
 
     @extend_schema(request=ProgramInputSerializer, responses={201: ProgramSerializer})
     def post(self, request):
+        actor = actor_of(request)
+        access.access_new_program(actor)
         incoming = ProgramInputSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data, _version = _program_data(incoming.validated_data)
-        program = services.save_program(actor=actor_of(request), data=data)
+        program = services.save_program(actor=actor, data=data)
         return Response(ProgramSerializer(program_queryset().get(pk=program.pk)).data, status=status.HTTP_201_CREATED)
 
 

@@ -1,11 +1,12 @@
 """The page of one Bimtek stage: its planned and completed dates (region admins)."""
 
-from django.shortcuts import get_object_or_404, redirect, render
+import copy
+
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from programs import services
+from programs import access, services
 from programs.forms import BimtekStageForm
-from programs.models import BimtekStage
 from programs.views.base import actor_of, save_form
 from tenants.views_workspace import WorkspaceView
 
@@ -14,14 +15,15 @@ class BimtekStageEditView(WorkspaceView):
     capability = "can_edit_workspace"
 
     def get(self, request, number):
-        stage = get_object_or_404(BimtekStage, number=number)
+        stage = access.access_bimtek_stage_for_edit(actor_of(request), number)
         return render(
             request, "programs/bimtek_stage_form.html", {"stage": stage, "form": BimtekStageForm(instance=stage)}
         )
 
     def post(self, request, number):
-        stage = get_object_or_404(BimtekStage, number=number)
-        form = BimtekStageForm(request.POST, instance=BimtekStage.objects.get(pk=stage.pk))
+        stage = access.access_bimtek_stage_for_edit(actor_of(request), number)
+        # the form validates a copy: a refused save shows the stage as stored
+        form = BimtekStageForm(request.POST, instance=copy.copy(stage))
         if save_form(
             request,
             form,

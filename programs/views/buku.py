@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from platform.forms import add_service_errors, flash_service_errors
-from programs import charts, selectors, services
+from programs import access, charts, selectors, services
 from programs.forms import MasterplanTextForm, ReadinessForm, StrategyForm, SwotForm
-from programs.models import Comment, Dimension
+from programs.models import Comment
 from programs.views.base import MasterplanContentEditView, actor_of, comment_context
 from tenants.views_workspace import WorkspaceView
 
@@ -117,11 +117,11 @@ class DimensionContentEditView(MasterplanContentEditView):
         raise NotImplementedError
 
     def get(self, request, dimension_code):
-        dimension = get_object_or_404(Dimension, code=dimension_code)
+        dimension = access.access_dimension_for_edit(actor_of(request), dimension_code)
         return render(request, self.template, self.context(dimension))
 
     def post(self, request, dimension_code):
-        dimension = get_object_or_404(Dimension, code=dimension_code)
+        dimension = access.access_dimension_for_edit(actor_of(request), dimension_code)
         context = self.context(dimension, request.POST)
         context["base"] = self.submitted_base(request)
         status = 400

@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from platform.accounts.models import User
 from programs import access, selectors, services
 from programs.forms import OpdEditorForm, OpdForm, PersonForm
 from programs.models import Person
@@ -132,8 +131,9 @@ class OpdEditorAssignView(WorkspaceView):
     def post(self, request):
         user_id = request.POST.get("user", "")
         valid_id = re.fullmatch(r"[0-9]{1,18}", user_id) is not None
+        # a current OPD editor of this workspace, else 404 (as the service requires)
+        user = access.access_opd_editor_for_assign(actor_of(request), user_id) if valid_id else None
         form = OpdEditorForm(request.POST, prefix=f"u{user_id}" if valid_id else None)
-        user = User.objects.filter(pk=user_id).first() if valid_id else None
         if user is None or not form.is_valid():
             messages.error(request, _("Pilihan OPD tidak valid."))
             return redirect("directory")

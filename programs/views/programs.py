@@ -81,8 +81,7 @@ class ProgramFormView(DraftOnlyView):
 
     def _program(self, program_pk):
         if program_pk is None:
-            if not rules.can_create_program(self.actor):
-                raise Http404()
+            access.access_new_program(self.actor)
             return None
         return access.access_program_for_edit(self.actor, program_pk)
 
