@@ -9,6 +9,7 @@ values already read from their format (the form's text, the YAML file) and raise
 """
 
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -48,15 +49,20 @@ def check_level_score(score: Decimal, *, scale_min: Decimal, scale_max: Decimal,
         )
 
 
-def level_score(level) -> Decimal | None:
-    """The score of a stored level (``{"score": …, "description": …}``) as a number, else ``None``."""
-    if not isinstance(level, dict) or isinstance(level.get("score"), bool):
+def as_number(value) -> Decimal | None:
+    """``value`` (a number, or its text with a decimal point or comma) as a finite ``Decimal``, else ``None``."""
+    if isinstance(value, bool) or value is None:
         return None
     try:
-        score = Decimal(str(level.get("score")).strip().replace(",", "."))
+        number = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation:
         return None
-    return score if score.is_finite() else None
+    return number if number.is_finite() else None
+
+
+def level_score(level) -> Decimal | None:
+    """The score of a stored level (``{"score": …, "description": …}``) as a number, else ``None``."""
+    return as_number(level.get("score")) if isinstance(level, dict) else None
 
 
 def check_levels(levels, *, scale_min: Decimal | None, scale_max: Decimal | None, where: str) -> None:
@@ -80,15 +86,21 @@ def check_levels(levels, *, scale_min: Decimal | None, scale_max: Decimal | None
 
 
 def check_indicator(indicator, *, version) -> None:
-    """Every rule above on an indicator about to be saved in ``version``: all its errors at once."""
-    errors: dict[str, list[str]] = {}
-    checks = (
-        lambda: check_code_free(version=version, code=indicator.code, indicator=indicator),
-        lambda: check_weight(Decimal(str(indicator.weight))),
-        lambda: check_levels(
-            indicator.levels, scale_min=version.scale_min, scale_max=version.scale_max, where=_("Deskripsi tingkat")
+    """Every rule above on an indicator about to be saved in ``version``: all its errors at once
+    (a weight that is no number at all is left to the model's own field check)."""
+    checks = [
+        partial(check_code_free, version=version, code=indicator.code, indicator=indicator),
+        partial(
+            check_levels,
+            indicator.levels,
+            scale_min=version.scale_min,
+            scale_max=version.scale_max,
+            where=_("Deskripsi tingkat"),
         ),
-    )
+    ]
+    if (weight := as_number(indicator.weight)) is not None:
+        checks.insert(1, partial(check_weight, weight))
+    errors: dict[str, list[str]] = {}
     for check in checks:
         try:
             check()

@@ -100,3 +100,10 @@ def test_importing_a_version_forgets_the_cached_labels_once_committed(draft, dja
     with django_capture_on_commit_callbacks(execute=True):
         services.create_version_from_data(actor=None, data=data)
     assert ("dasar-baru", "Dasar Baru") in selectors.labels()[0]
+
+
+def test_the_service_refuses_a_weight_that_is_no_number_with_a_keyed_error(draft):
+    indicator = draft.indicators.order_by("order").first()
+    with pytest.raises(ValidationError) as exc:
+        services.save_indicator(actor=None, version=draft, indicator=indicator, weight="tiga")
+    assert "weight" in exc.value.message_dict
