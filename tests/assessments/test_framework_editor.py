@@ -55,6 +55,21 @@ def test_a_scale_upside_down_is_a_form_error_and_changes_nothing(admin, draft):
     assert (draft.scale_min, draft.scale_max, draft.name) == (Decimal("0"), Decimal("4"), "Pedoman 2027")
 
 
+def test_a_scale_that_leaves_level_scores_outside_is_refused_naming_the_indicators(admin, draft):
+    response = admin.post(
+        f"/frameworks/{draft.pk}/settings/",
+        {"name": "Pedoman 2027", "year": "2027", "scale_min": "0", "scale_max": "3", "decimals": "2",
+         "rounding": "half_up", "description": ""},
+        HTTP_HOST=APEX,
+    )  # fmt: skip
+    assert response.status_code == 400
+    errors = response.context["form"].errors["scale_max"]
+    assert errors and all("di luar skala" in e for e in errors)
+    assert draft.indicators.order_by("order").first().code in errors[0]
+    draft.refresh_from_db()
+    assert draft.scale_max == Decimal("4")
+
+
 def test_an_admin_adds_an_indicator_with_levels_and_it_counts_in_the_index(admin, draft):
     response = admin.post(f"/frameworks/{draft.pk}/indicators/new/", _indicator_data(draft), HTTP_HOST=APEX)
     assert response.status_code == 302

@@ -21,12 +21,25 @@ def _locked_editable(actor, version: FrameworkVersion) -> FrameworkVersion:
 
 @transaction.atomic
 def update_version_settings(*, actor, version: FrameworkVersion, **fields) -> FrameworkVersion:
-    """Name, guideline year, score scale, rounding rule and description of an unfrozen version."""
+    """Name, guideline year, score scale, rounding rule and description of an unfrozen version.
+
+    A scale that leaves a level score of an indicator outside is refused (the indicator's own
+    rule, ``indicator_rules.check_levels``), naming each indicator to fix first."""
     locked = _locked_editable(actor, version)
     for name in ("name", "year", "scale_min", "scale_max", "decimals", "rounding", "description"):
         if name in fields:
             setattr(locked, name, fields[name])
     locked.full_clean()
+    outside = []
+    for indicator in locked.indicators.order_by("order"):
+        try:
+            indicator_rules.check_levels(
+                indicator.levels, scale_min=locked.scale_min, scale_max=locked.scale_max, where=indicator.code
+            )
+        except ValidationError as exc:
+            outside.extend(exc.messages)
+    if outside:
+        raise ValidationError({"scale_max": outside})
     locked.save()
     return locked
 
