@@ -42,6 +42,13 @@ def _refuse_unless(allowed: bool) -> None:
         raise Http404()
 
 
+def _get_if(allowed: bool, queryset, **lookup):
+    """``queryset.get(**lookup)`` for an actor ``allowed`` by a role-wide rule; the same 404
+    when not allowed as for a missing row."""
+    _refuse_unless(allowed)
+    return _get(queryset, **lookup)
+
+
 def access_program(actor: Actor, pk) -> Program:
     """A program to read: every member reads every program."""
     return _get(Program.objects.all(), pk=pk)
@@ -74,18 +81,15 @@ def access_risk_for_edit(actor: Actor, program_pk, pk) -> Risk:
 
 
 def access_opd_for_edit(actor: Actor, pk) -> Opd:
-    _refuse_unless(rules.can_edit_masterplan(actor))
-    return _get(Opd.objects.all(), pk=pk)
+    return _get_if(rules.can_edit_masterplan(actor), Opd.objects.all(), pk=pk)
 
 
 def access_person_for_edit(actor: Actor, pk) -> Person:
-    _refuse_unless(rules.can_edit_masterplan(actor))
-    return _get(Person.objects.all(), pk=pk)
+    return _get_if(rules.can_edit_masterplan(actor), Person.objects.all(), pk=pk)
 
 
 def access_lembar_komitmen_for_edit(actor: Actor, pk) -> LembarKomitmen:
-    _refuse_unless(rules.can_edit_masterplan(actor))
-    return _get(LembarKomitmen.objects.all(), pk=pk)
+    return _get_if(rules.can_edit_masterplan(actor), LembarKomitmen.objects.all(), pk=pk)
 
 
 def access_comment_for_resolve(actor: Actor, pk) -> Comment:
@@ -97,20 +101,17 @@ def access_comment_for_resolve(actor: Actor, pk) -> Comment:
 
 def access_dimension_for_edit(actor: Actor, code) -> Dimension:
     """A dimension whose Buku I/II content (SWOT, strategy) the actor may change."""
-    _refuse_unless(rules.can_edit_masterplan(actor))
-    return _get(Dimension.objects.all(), code=code)
+    return _get_if(rules.can_edit_masterplan(actor), Dimension.objects.all(), code=code)
 
 
 def access_bimtek_stage_for_edit(actor: Actor, number) -> BimtekStage:
     """A Bimtek stage whose dates the actor may change (the workspace's dates)."""
-    _refuse_unless(rules.can_edit_bimtek_stages(actor))
-    return _get(BimtekStage.objects.all(), number=number)
+    return _get_if(rules.can_edit_bimtek_stages(actor), BimtekStage.objects.all(), number=number)
 
 
 def access_opd_editor_for_assign(actor: Actor, user_pk):
     """The user of a current OPD-editor membership of this workspace, to link to an OPD: only
     those, as the service requires (a user of another workspace, a past member or one with
     another role is the 404 of a missing one)."""
-    _refuse_unless(rules.can_edit_masterplan(actor))
     members = current_members_of(workspace=connection.tenant).filter(role=Membership.Role.OPD_EDITOR)
-    return _get(members.select_related("user"), user_id=user_pk).user
+    return _get_if(rules.can_edit_masterplan(actor), members.select_related("user"), user_id=user_pk).user

@@ -26,9 +26,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from platform.celery import send_after_commit
-from programs import charts, selectors
+from programs import charts, rules, selectors
 from programs.models import Funding, MasterplanBook, Person, Risk
 from programs.rules import Actor
+from programs.services.common import refuse_unless
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +53,11 @@ def _pending() -> MasterplanBook | None:
 def request_book(*, actor: Actor) -> MasterplanBook:
     """A new book job, sent to the worker after commit; an unfinished one is returned instead.
 
-    Any member may ask (the book only shows what they can already read)."""
+    Whoever reads the workspace may ask (``rules.can_request_book``: the book only shows what
+    they can already read)."""
     from programs.tasks import build_masterplan_book
 
+    refuse_unless(rules.can_request_book(actor), _("Hanya anggota ruang kerja ini yang dapat meminta buku masterplan."))
     pending = _pending()
     if pending is not None:
         return pending

@@ -9,7 +9,7 @@ cannot disagree.
 from dataclasses import dataclass
 from functools import cached_property
 
-from tenants.access import MINISTRY_ADMIN, register_capability
+from tenants.access import MINISTRY_ADMIN, MINISTRY_ANALYST, register_capability
 from tenants.access import Actor as WorkspaceActor
 from tenants.models import Membership
 
@@ -29,6 +29,9 @@ register_capability(
 # Ask for a workflow step (submit, approve, return, publish, reopen): every member and the
 # ministry admin may ask; the service decides which step each may take.
 register_capability("can_take_workflow_steps", roles={*Role.values, MINISTRY_ADMIN})
+# Ask for the masterplan book (PDF): whoever reads the workspace, ministry staff included (the
+# book shows only what they can already read).
+register_capability("can_request_book", roles={*Role.values, MINISTRY_ADMIN, MINISTRY_ANALYST})
 
 
 @dataclass
@@ -67,6 +70,10 @@ def can_edit_program(actor: Actor, program) -> bool:
 def can_lead_with(actor: Actor, opd) -> bool:
     """May this actor name ``opd`` as a program's lead OPD?"""
     return actor.access.can_edit_masterplan or (actor.opd_id is not None and opd.pk == actor.opd_id)
+
+
+def can_request_book(actor: Actor) -> bool:
+    return actor.access.can_request_book
 
 
 def can_review(actor: Actor) -> bool:

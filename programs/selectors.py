@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db.models import DecimalField, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
+from programs import rules
 from programs.models import (
     BimtekStage,
     Comment,
@@ -109,6 +110,11 @@ def sub_dimensions() -> QuerySet[SubDimension]:
 
 def opds() -> QuerySet[Opd]:
     return Opd.objects.order_by("acronym")
+
+
+def lead_opds(actor) -> QuerySet[Opd]:
+    """The OPDs ``actor`` may name as a program's lead (``rules.can_lead_with``), by acronym."""
+    return opds().filter(pk__in=[opd.pk for opd in opds() if rules.can_lead_with(actor, opd)])
 
 
 def people() -> QuerySet[Person]:

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from assessments import rollup
-from programs import selectors
-from programs.models import Masterplan
+from programs import rules, selectors
+from programs.models import Masterplan, Program
 
 STALE_MESSAGE = gettext_noop(
     "Data ini telah diubah orang lain sejak Anda membukanya. Simpanan Anda ditolak agar "
@@ -64,6 +64,14 @@ def editable_masterplan() -> Masterplan:
             % {"status": masterplan.get_status_display().lower()}
         )
     return masterplan
+
+
+def locked_program_for_edit(actor, program_pk) -> Program:
+    """The program ``program_pk`` locked for this transaction and read again, if ``actor`` may
+    edit it now (``rules.can_edit_program``; its lead OPD may have changed since the fetch)."""
+    program = Program.objects.select_for_update().get(pk=program_pk)
+    refuse_unless(rules.can_edit_program(actor, program), _(NOT_YOUR_PROGRAM))
+    return program
 
 
 def assign(obj, fields: dict, names) -> None:

@@ -24,12 +24,12 @@ from programs.models import (
 from programs.program_rules import PROGRAM_FIELDS, validate_program_data
 from programs.rules import Actor
 from programs.services.common import (
-    NOT_YOUR_PROGRAM,
     STALE_MESSAGE,
     StaleVersionError,
     changed,
     delete,
     editable_masterplan,
+    locked_program_for_edit,
     refuse_unless,
     save,
     violated_constraint,
@@ -173,8 +173,7 @@ def _save_program(*, actor: Actor, data: dict, program: Program | None, expected
         refuse_unless(rules.can_create_program(actor), _("Anda tidak dapat menambah program."))
         program = Program()
     else:
-        program = Program.objects.select_for_update().get(pk=program.pk)
-        refuse_unless(rules.can_edit_program(actor, program), _(NOT_YOUR_PROGRAM))
+        program = locked_program_for_edit(actor, program.pk)
         if expected_version != program.version:
             raise StaleVersionError(_(STALE_MESSAGE), current_version=program.version)
         program.version += 1
@@ -201,7 +200,7 @@ def _save_program(*, actor: Actor, data: dict, program: Program | None, expected
 @transaction.atomic
 def delete_program(*, actor: Actor, program: Program) -> None:
     editable_masterplan()
-    refuse_unless(rules.can_edit_program(actor, program), _(NOT_YOUR_PROGRAM))
+    program = locked_program_for_edit(actor, program.pk)
     delete(program, actor.user)
     changed()
 

@@ -4,19 +4,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from programs import rules
 from programs.models import Program, Risk
 from programs.rules import Actor
-from programs.services.common import NOT_YOUR_PROGRAM, assign, changed, delete, editable_masterplan, refuse_unless, save
+from programs.services.common import assign, changed, delete, editable_masterplan, locked_program_for_edit, save
 
 RISK_FIELDS = ("description", "likelihood", "impact", "mitigation", "owner")
 
 
 @transaction.atomic
 def save_risk(*, actor: Actor, program: Program, risk: Risk | None = None, **fields) -> Risk:
-    """A risk of a quick win (``description``, ``likelihood``, ``impact``, ``mitigation``, ``owner``)."""
+    """A risk of a quick win (``description``, ``likelihood``, ``impact``, ``mitigation``, ``owner``).
+    The program is locked and read again: the rule is checked on its lead OPD of now."""
     editable_masterplan()
-    refuse_unless(rules.can_edit_program(actor, program), _(NOT_YOUR_PROGRAM))
+    program = locked_program_for_edit(actor, program.pk)
     if not program.is_quick_win:
         raise ValidationError(_("Daftar risiko hanya untuk program quick win."))
     risk = risk or Risk(program=program)
@@ -31,6 +31,6 @@ def save_risk(*, actor: Actor, program: Program, risk: Risk | None = None, **fie
 @transaction.atomic
 def delete_risk(*, actor: Actor, risk: Risk) -> None:
     editable_masterplan()
-    refuse_unless(rules.can_edit_program(actor, risk.program), _(NOT_YOUR_PROGRAM))
+    locked_program_for_edit(actor, risk.program_id)
     delete(risk, actor.user)
     changed()

@@ -18,6 +18,8 @@ from tenants.views_workspace import WorkspaceView
 
 
 class BookView(WorkspaceView):
+    write_capability = "can_request_book"
+
     def get(self, request):
         return render(request, "programs/book_list.html", {"books": books.recent_books()})
 

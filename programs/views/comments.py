@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,14 +32,13 @@ class CommentCreateView(WorkspaceView):
         if form.cleaned_data.get("program"):
             program = access.access_program(actor, form.cleaned_data["program"])
         try:
-            with transaction.atomic():
-                services.add_comment(
-                    actor=actor,
-                    section=form.cleaned_data["section"],
-                    body=form.cleaned_data["body"],
-                    program=program,
-                    url=back,
-                )
+            services.add_comment(
+                actor=actor,
+                section=form.cleaned_data["section"],
+                body=form.cleaned_data["body"],
+                program=program,
+                url=back,
+            )
         except ValidationError as exc:
             flash_service_errors(request, exc)
         else:

@@ -19,7 +19,7 @@ from programs.forms import (
     format_targets,
     rows_of,
 )
-from programs.models import Opd, Program
+from programs.models import Program
 from programs.views.base import DraftOnlyView, actor_of, comment_context, run_action
 from tenants.views_workspace import WorkspaceView
 
@@ -86,9 +86,7 @@ class ProgramFormView(DraftOnlyView):
         return access.access_program_for_edit(self.actor, program_pk)
 
     def _lead_opds(self):
-        if self.request.access.can_edit_masterplan:
-            return Opd.objects.order_by("acronym")
-        return Opd.objects.filter(pk=self.actor.opd_id)
+        return selectors.lead_opds(self.actor)
 
     def _forms(self, program, data=None):
         if data is not None:

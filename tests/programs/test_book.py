@@ -84,6 +84,20 @@ def test_a_second_request_while_one_is_pending_returns_the_same_job(
     assert first.status == MasterplanBook.Status.QUEUED and first.masterplan_revision == 1
 
 
+def test_asking_for_a_book_needs_the_capability_of_the_page(world, probolinggo):
+    from django.core.exceptions import PermissionDenied
+
+    from programs.rules import Actor
+    from tenants.access import WorkspaceAccess
+
+    for name in ["viewer_probolinggo", "ministry_analyst"]:
+        assert factories.actor(world, name).can("can_request_book")
+    stranger = Actor(user=world.users["nobody"], access=WorkspaceAccess("stranger", None))
+    with pytest.raises(PermissionDenied):
+        books.request_book(actor=stranger)
+    assert not MasterplanBook.objects.exists()
+
+
 def test_a_failed_build_is_recorded_on_the_job(world, probolinggo, monkeypatch):
     book = MasterplanBook.objects.create()
 

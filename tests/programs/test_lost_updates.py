@@ -143,13 +143,24 @@ def test_the_page_answers_409_when_the_service_finds_the_content_changed(world, 
 INVALID = "tidak sah\x00"  # a form refuses null characters
 
 
-def _other_then_invalid_then_corrected(world, client_for, url, *, other_save, invalid, corrected):
+def _opened_then_other_saves(world, client_for, url, other_save):
+    """The admin opens ``url``; the ministry admin then saves with ``other_save(actor)``."""
     connection.set_schema_to_public()
     client = client_for(world.users["admin_probolinggo"])
     opened = _base(client.get(url, HTTP_HOST=P))
     connection.set_tenant(world.probolinggo)
     other_save(f.actor(world, "ministry_admin"))
     connection.set_schema_to_public()
+    return client, opened
+
+
+def _other_save_swot(actor):
+    governance = Dimension.objects.get(code="governance")
+    services.update_swot(actor=actor, dimension=governance, fields={"strengths": "Lain"}, expected_fingerprint=None)
+
+
+def _other_then_invalid_then_corrected(world, client_for, url, *, other_save, invalid, corrected):
+    client, opened = _opened_then_other_saves(world, client_for, url, other_save)
     refused = client.post(url, invalid | {"base": opened}, HTTP_HOST=P)
     assert refused.status_code == 400
     assert _base(refused) == opened
@@ -160,15 +171,11 @@ def _other_then_invalid_then_corrected(world, client_for, url, *, other_save, in
 
 
 def test_swot_a_corrected_resubmission_still_sees_the_other_save(world, client_for, probolinggo):
-    def other_save(actor):
-        governance = Dimension.objects.get(code="governance")
-        services.update_swot(actor=actor, dimension=governance, fields={"strengths": "Lain"}, expected_fingerprint=None)
-
     again = _other_then_invalid_then_corrected(
         world,
         client_for,
         "/masterplan/buku-1/swot/governance/",
-        other_save=other_save,
+        other_save=_other_save_swot,
         invalid={"weaknesses": INVALID},
         corrected={"weaknesses": "Kelemahan saya"},
     )
@@ -222,15 +229,8 @@ def test_strategy_a_corrected_resubmission_still_sees_the_other_save(world, clie
 def test_a_refusal_of_the_service_shows_the_submitted_base_again(world, client_for, probolinggo, monkeypatch):
     from django.core.exceptions import ValidationError
 
-    connection.set_schema_to_public()
-    client = client_for(world.users["admin_probolinggo"])
     url = "/masterplan/buku-1/swot/governance/"
-    opened = _base(client.get(url, HTTP_HOST=P))
-    connection.set_tenant(world.probolinggo)
-    governance = Dimension.objects.get(code="governance")
-    other = f.actor(world, "ministry_admin")
-    services.update_swot(actor=other, dimension=governance, fields={"strengths": "Lain"}, expected_fingerprint=None)
-    connection.set_schema_to_public()
+    client, opened = _opened_then_other_saves(world, client_for, url, _other_save_swot)
 
     def refuse(**kwargs):
         raise ValidationError("Ditolak.")

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from programs import services
+from programs import selectors, services
 from programs.models import (
     Comment,
     Dimension,
@@ -155,6 +155,34 @@ def test_risks_only_on_quick_wins(world, probolinggo):
     with pytest.raises(ValidationError):
         services.save_risk(actor=admin, program=quick, description="y", likelihood=6, impact=1)
     assert Risk.objects.count() == 1
+
+
+def test_a_risk_is_refused_when_the_program_changed_hands_after_the_fetch(world, probolinggo):
+    """The rule is checked on the program read again under the lock, not on the one passed in."""
+    own, other = f.opd(), f.opd("DLH", "Dinas Lingkungan Hidup")
+    f.link_editor(world, own)
+    editor = f.actor(world, "editor_probolinggo")
+    program = f.program(world, own, is_quick_win=True)
+    risk = services.save_risk(actor=editor, program=program, description="Data usang", likelihood=2, impact=2)
+    Program.objects.filter(pk=program.pk).update(lead_opd=other)  # the admin moves it meanwhile
+    with pytest.raises(PermissionDenied):
+        services.save_risk(actor=editor, program=program, description="Lain", likelihood=3, impact=3)
+    with pytest.raises(PermissionDenied):
+        services.save_risk(actor=editor, program=program, risk=risk, description="Lain", likelihood=3, impact=3)
+    with pytest.raises(PermissionDenied):
+        services.delete_risk(actor=editor, risk=risk)
+    with pytest.raises(PermissionDenied):
+        services.delete_program(actor=editor, program=program)
+    assert list(Risk.objects.values_list("description", flat=True)) == ["Data usang"]
+    assert Program.objects.filter(pk=program.pk).exists()
+
+
+def test_the_lead_opds_an_actor_may_name_follow_the_rule(world, probolinggo):
+    own, other = f.opd(), f.opd("DLH", "Dinas Lingkungan Hidup")
+    assert list(selectors.lead_opds(f.actor(world, "admin_probolinggo"))) == [own, other]  # by acronym
+    assert list(selectors.lead_opds(f.actor(world, "editor_probolinggo"))) == []  # not linked yet
+    f.link_editor(world, own)
+    assert list(selectors.lead_opds(f.actor(world, "editor_probolinggo"))) == [own]
 
 
 def test_mentions_notify_members_by_email_and_in_app(world, probolinggo):
