@@ -14,6 +14,7 @@ from django_tenants.utils import tenant_context
 
 from assessments.framework.models import Indicator
 from assessments.framework.services import import_published_results, publish_ranking, seed_standard_versions
+from tenants.access import SYSTEM
 
 HISTORY_CSV = """region_code,year,stage,overall,rank,component:baseline,component:output
 35.74,2019,2,"3,17",12,"3,40","3,10"
@@ -36,7 +37,7 @@ def seed_demo_assessments() -> None:
     from tenants.models import Workspace
 
     versions = seed_standard_versions()
-    import_published_results(actor=None, filename="demo.csv", content=HISTORY_CSV.encode())
+    import_published_results(actor=SYSTEM, filename="demo.csv", content=HISTORY_CSV.encode())
     workspace = Workspace.objects.filter(region_id="35.74").first()
     if workspace is None:
         return
@@ -48,7 +49,7 @@ def seed_demo_assessments() -> None:
     # Every demo workspace reports its masterplan to the national layer, and the ministry has
     # published the 2021 ranking, which the regions read in their workspaces.
     call_command("rebuild_snapshots", stdout=io.StringIO())
-    publish_ranking(actor=None, year=2021, stage=2)
+    publish_ranking(actor=SYSTEM, year=2021, stage=2)
 
 
 def _final_demo_cycle(version) -> None:
@@ -56,15 +57,15 @@ def _final_demo_cycle(version) -> None:
     no request, so no actor)."""
     from assessments import services
 
-    cycle = services.start_cycle(actor=None, framework_version=version, year=2022, stage=2)
+    cycle = services.start_cycle(actor=SYSTEM, framework_version=version, year=2022, stage=2)
     codes = dict(Indicator.objects.filter(version=version).values_list("pk", "component__code"))
     for response in cycle.responses.all():
         score = Decimal(DEMO_SCORES[codes[response.indicator_id]])
         services.save_self_assessment(
-            actor=None, response=response, score=score, evidence_text="Laporan kinerja OPD 2022", evidence_links=""
+            actor=SYSTEM, response=response, score=score, evidence_text="Laporan kinerja OPD 2022", evidence_links=""
         )
-    services.change_state(actor=None, cycle=cycle, action="submit")
+    services.change_state(actor=SYSTEM, cycle=cycle, action="submit")
     for response in cycle.responses.all():
-        services.save_verification(actor=None, response=response, score=response.self_score, notes="")
-    services.change_state(actor=None, cycle=cycle, action="verify")
-    services.change_state(actor=None, cycle=cycle, action="finalize")
+        services.save_verification(actor=SYSTEM, response=response, score=response.self_score, notes="")
+    services.change_state(actor=SYSTEM, cycle=cycle, action="verify")
+    services.change_state(actor=SYSTEM, cycle=cycle, action="finalize")

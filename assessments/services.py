@@ -43,13 +43,14 @@ EVIDENCE_TYPES = {
 }
 
 
-def _require(actor: Actor | None, capability: str) -> None:
-    if actor is not None and not actor.can(capability):
+def _require(actor: Actor, capability: str) -> None:
+    """Refuse an actor without ``capability`` (``tenants.access.SYSTEM``, the platform, has every one)."""
+    if actor is None or not actor.can(capability):
         raise PermissionDenied()
 
 
-def _user(actor: Actor | None):
-    return None if actor is None else actor.user
+def _user(actor: Actor):
+    return actor.user
 
 
 def _locked(cycle: AssessmentCycle, *, allowed: tuple[str, ...], field: str | None = None) -> None:
@@ -74,14 +75,14 @@ def _check_score(score: Decimal | None, version: FrameworkVersion, field: str) -
         )
 
 
-def _event(cycle, *, action, actor: Actor | None, from_state="", to_state="", reason=""):
+def _event(cycle, *, action, actor: Actor, from_state="", to_state="", reason=""):
     CycleEvent.objects.create(
         cycle=cycle, action=action, actor=_user(actor), from_state=from_state, to_state=to_state, reason=reason
     )
 
 
 @transaction.atomic
-def start_cycle(*, actor: Actor | None, framework_version: FrameworkVersion, year: int, stage: int) -> AssessmentCycle:
+def start_cycle(*, actor: Actor, framework_version: FrameworkVersion, year: int, stage: int) -> AssessmentCycle:
     """Open a cycle with one empty response per indicator; the version is frozen from now on."""
     _require(actor, "can_start_assessment")
     if AssessmentCycle.objects.filter(year=year, stage=stage).exists():
@@ -118,7 +119,7 @@ def _clean_links(text: str) -> str:
 
 @transaction.atomic
 def save_self_assessment(
-    *, actor: Actor | None, response: AssessmentResponse, score: Decimal | None, evidence_text: str, evidence_links: str
+    *, actor: Actor, response: AssessmentResponse, score: Decimal | None, evidence_text: str, evidence_links: str
 ) -> AssessmentResponse:
     _require(actor, "can_self_assess")
     cycle = AssessmentCycle.objects.select_for_update().select_related("framework_version").get(pk=response.cycle_id)
@@ -134,7 +135,7 @@ def save_self_assessment(
 
 @transaction.atomic
 def save_verification(
-    *, actor: Actor | None, response: AssessmentResponse, score: Decimal | None, notes: str
+    *, actor: Actor, response: AssessmentResponse, score: Decimal | None, notes: str
 ) -> AssessmentResponse:
     _require(actor, "can_verify")
     cycle = AssessmentCycle.objects.select_for_update().select_related("framework_version").get(pk=response.cycle_id)
@@ -154,7 +155,7 @@ def _safe_name(name: str) -> str:
 
 
 @transaction.atomic
-def add_evidence(*, actor: Actor | None, response: AssessmentResponse, upload) -> Evidence:
+def add_evidence(*, actor: Actor, response: AssessmentResponse, upload) -> Evidence:
     """Attach an evidence file (type and size checked: content, not only the name)."""
     _require(actor, "can_self_assess")
     cycle = AssessmentCycle.objects.select_for_update().get(pk=response.cycle_id)
@@ -185,7 +186,7 @@ def add_evidence(*, actor: Actor | None, response: AssessmentResponse, upload) -
 
 
 @transaction.atomic
-def remove_evidence(*, actor: Actor | None, evidence: Evidence) -> None:
+def remove_evidence(*, actor: Actor, evidence: Evidence) -> None:
     _require(actor, "can_self_assess")
     cycle = AssessmentCycle.objects.select_for_update().get(pk=evidence.response.cycle_id)
     _locked(cycle, allowed=(State.OPEN,), field="file")
@@ -207,7 +208,7 @@ TRANSITIONS = {
 
 
 @transaction.atomic
-def change_state(*, actor: Actor | None, cycle: AssessmentCycle, action: str, reason: str = "") -> AssessmentCycle:
+def change_state(*, actor: Actor, cycle: AssessmentCycle, action: str, reason: str = "") -> AssessmentCycle:
     """Move a cycle along open → self-assessed → verified → final (or back, see ``TRANSITIONS``).
 
     Submitting needs every self score, verifying every verified score; reopening a final
@@ -215,7 +216,7 @@ def change_state(*, actor: Actor | None, cycle: AssessmentCycle, action: str, re
     """
     if action not in TRANSITIONS:
         raise ValidationError({"action": _("Tindakan tidak dikenal.")})
-    if actor is not None and not rules.can_change_state(actor, action):
+    if actor is None or not rules.can_change_state(actor, action):
         raise PermissionDenied()
     cycle = AssessmentCycle.objects.select_for_update().get(pk=cycle.pk)
     sources, target = TRANSITIONS[action]

@@ -75,6 +75,25 @@ class Actor:
         return self.access.can(capability)
 
 
+class PlatformActor:
+    """The platform itself acting: seeding, demo data, management commands, background jobs.
+
+    Passes every check, and is never built from a request. Services refuse ``None`` as an
+    actor, so a caller that forgot the actor is refused, not silently let through.
+    """
+
+    user = None
+
+    def can(self, capability: str) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+
+SYSTEM = PlatformActor()
+
+
 def view_allows(view, access: WorkspaceAccess, method: str, *, writes_need_capability: bool = False) -> bool:
     """Whether ``access`` passes the view's ``capability`` (every method) and ``write_capability``
     (methods that change something). The one check of pages and API views alike.

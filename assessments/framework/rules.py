@@ -2,6 +2,8 @@
 
 from django.core.exceptions import PermissionDenied
 
+from tenants.access import SYSTEM
+
 
 def can_view_national_assessments(user) -> bool:
     """Frameworks, rankings, comparisons and snapshots: ministry staff (admins and analysts) only."""
@@ -16,8 +18,16 @@ def can_manage_frameworks(user) -> bool:
 def check_can_manage_frameworks(actor) -> None:
     """Refuse a service call by anyone but a ministry admin (``PermissionDenied``).
 
-    ``actor`` is the signed-in user, or ``None`` for the platform itself (seeding the
-    standard versions, demo data, management commands), never for a request.
+    ``actor`` is the signed-in user, or ``tenants.access.SYSTEM`` for the platform itself
+    (seeding the standard versions, demo data, management commands), never for a request;
+    ``None`` is refused.
     """
-    if actor is not None and not can_manage_frameworks(actor):
+    if actor is SYSTEM:
+        return
+    if actor is None or not can_manage_frameworks(actor):
         raise PermissionDenied()
+
+
+def user_of(actor):
+    """The user to record for ``actor`` (``None`` for the platform itself)."""
+    return None if actor is SYSTEM else actor

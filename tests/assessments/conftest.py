@@ -5,6 +5,8 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
+from tenants.access import SYSTEM
+
 P = "kota-probolinggo.sc100.test"
 APEX = "sc100.test"
 
@@ -26,7 +28,7 @@ def draft(versions):
     """An unfrozen copy of the 2022 guideline, as the ministry prepares next year's."""
     from assessments.framework.services import copy_as_new_version
 
-    return copy_as_new_version(actor=None, version=versions[1], code="pedoman-2027", name="Pedoman 2027", year=2027)
+    return copy_as_new_version(actor=SYSTEM, version=versions[1], code="pedoman-2027", name="Pedoman 2027", year=2027)
 
 
 @pytest.fixture
@@ -64,9 +66,9 @@ def fill(cycle, score="3", *, verified=None):
 
     for response in cycle.responses.all():
         services.save_self_assessment(
-            response=response, score=Decimal(score), evidence_text="", evidence_links="", actor=None
+            response=response, score=Decimal(score), evidence_text="", evidence_links="", actor=SYSTEM
         )
     if verified is not None:
-        services.change_state(cycle=cycle, action="submit", actor=None)
+        services.change_state(cycle=cycle, action="submit", actor=SYSTEM)
         for response in cycle.responses.all():
-            services.save_verification(response=response, score=Decimal(verified), notes="", actor=None)
+            services.save_verification(response=response, score=Decimal(verified), notes="", actor=SYSTEM)

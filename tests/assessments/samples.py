@@ -5,6 +5,8 @@ Called with the Probolinggo schema active: a cycle with a response and an eviden
 
 from django.core.files.base import ContentFile
 
+from tenants.access import SYSTEM
+
 
 def samples(world, workspace) -> dict:
     from assessments import services
@@ -13,7 +15,7 @@ def samples(world, workspace) -> dict:
 
     version = seed_standard_versions()[1]
     cycle = AssessmentCycle.objects.filter(year=2030, stage=1).first() or services.start_cycle(
-        framework_version=version, year=2030, stage=1, actor=None
+        framework_version=version, year=2030, stage=1, actor=SYSTEM
     )
     # A published national ranking (public tables) for the page every member may read.
     from assessments.framework.models import RankingPublication, RegionSnapshot

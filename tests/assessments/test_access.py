@@ -11,6 +11,7 @@ from django.http import Http404
 from assessments import access, services
 from assessments.framework import services as framework_services
 from assessments.models import Evidence
+from tenants.access import SYSTEM
 from tests.assessments.conftest import actor, fill
 
 OOXML = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -74,7 +75,7 @@ def test_a_missing_object_and_a_refused_one_get_the_same_404(world, cycle):
 
 def test_evidence_removal_is_for_those_who_self_assess(world, cycle):
     response = cycle.responses.order_by("pk").first()
-    evidence = services.add_evidence(actor=None, response=response, upload=SimpleUploadedFile("a.png", PNG))
+    evidence = services.add_evidence(actor=SYSTEM, response=response, upload=SimpleUploadedFile("a.png", PNG))
     with pytest.raises(Http404):
         access.access_evidence_for_removal(actor(world, "facilitator_current"), evidence.pk)
     assert access.access_evidence(actor(world, "viewer_probolinggo"), evidence.pk) == evidence
@@ -95,7 +96,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 )
 def test_evidence_is_recognised_by_the_one_upload_sniffer(cycle, name, content, content_type):
     response = cycle.responses.order_by("pk").first()
-    evidence = services.add_evidence(actor=None, response=response, upload=SimpleUploadedFile(name, content))
+    evidence = services.add_evidence(actor=SYSTEM, response=response, upload=SimpleUploadedFile(name, content))
     assert evidence.content_type == content_type
 
 
@@ -104,13 +105,13 @@ def test_a_pdf_named_as_an_office_document_is_refused(cycle):
 
     response = cycle.responses.order_by("pk").first()
     with pytest.raises(ValidationError, match=r"tidak sesuai dengan jenisnya \(\.docx\)"):
-        services.add_evidence(actor=None, response=response, upload=SimpleUploadedFile("a.docx", b"%PDF-1.4 x"))
+        services.add_evidence(actor=SYSTEM, response=response, upload=SimpleUploadedFile("a.docx", b"%PDF-1.4 x"))
 
 
-@pytest.mark.parametrize("who", ["ministry_analyst", "admin_probolinggo"])
+@pytest.mark.parametrize("who", ["ministry_analyst", "admin_probolinggo", None])
 def test_national_services_refuse_anyone_but_a_ministry_admin(world, versions, who):
-    user = world.users[who]
-    draft = framework_services.copy_as_new_version(actor=None, version=versions[1], code="d", name="D", year=2030)
+    user = world.users[who] if who else None  # None: a caller that forgot the actor
+    draft = framework_services.copy_as_new_version(actor=SYSTEM, version=versions[1], code="d", name="D", year=2030)
     writes = [
         lambda: framework_services.copy_as_new_version(actor=user, version=draft, code="e", name="E", year=2031),
         lambda: framework_services.set_component_weights(actor=user, version=draft, weights={}),
@@ -126,3 +127,13 @@ def test_national_services_refuse_anyone_but_a_ministry_admin(world, versions, w
         with pytest.raises(PermissionDenied):
             write()
     assert draft.indicators.count() == 30
+
+
+def test_a_workspace_service_called_without_an_actor_is_refused(world, cycle):
+    """``None`` is no actor: only ``tenants.access.SYSTEM`` (the platform) passes every check."""
+    response = cycle.responses.order_by("pk").first()
+    with pytest.raises(PermissionDenied):
+        services.save_self_assessment(actor=None, response=response, score=None, evidence_text="", evidence_links="")
+    with pytest.raises(PermissionDenied):
+        services.change_state(actor=None, cycle=cycle, action="submit")
+    services.save_self_assessment(actor=SYSTEM, response=response, score=None, evidence_text="x", evidence_links="")

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from assessments.framework import services
 from assessments.framework.models import Component, FrameworkVersion, PublishedResult
+from tenants.access import SYSTEM
 from tests.assessments.conftest import APEX, P
 
 
@@ -110,7 +111,7 @@ def test_bad_parts_of_a_version_file_are_refused_whole(admin, version, mutate):
 
 
 def test_negative_or_over_precise_weights_are_refused_on_the_weights_page(admin, versions):
-    draft = services.copy_as_new_version(actor=None, version=versions[1], code="draf", name="Draf", year=2030)
+    draft = services.copy_as_new_version(actor=SYSTEM, version=versions[1], code="draf", name="Draf", year=2030)
     weights = {c.code: str(c.weight) for c in draft.components.all()}
     for bad in ({"baseline": "-10", "output": "40"}, {"baseline": "9.995", "output": "20.005"}):
         data = {f"weight-{code}": value for code, value in (weights | bad).items()}
@@ -154,7 +155,7 @@ def test_control_characters_pasted_from_word_do_not_break_the_xlsx_export(world,
 
     response = cycle.responses.order_by("pk").first()
     cycle_services.save_self_assessment(
-        response=response, score=3, evidence_text="Data BPS\x0b2023", evidence_links="", actor=None
+        response=response, score=3, evidence_text="Data BPS\x0b2023", evidence_links="", actor=SYSTEM
     )
     export = client_for(world.users["admin_probolinggo"]).get(f"/assessments/{cycle.pk}/?format=xlsx", HTTP_HOST=P)
     assert export.status_code == 200

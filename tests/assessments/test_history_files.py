@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from assessments.framework.models import PublishedResult
 from assessments.framework.services import history, import_published_results
+from tenants.access import SYSTEM
 from tests.assessments.conftest import APEX
 
 CSV = b"region_code,year,stage,overall\n35.74,2019,2,3.17\n"
@@ -36,13 +37,13 @@ def _zip(**members: bytes) -> bytes:
 
 @pytest.mark.parametrize(("filename", "content"), [("hasil.xlsx", CSV), ("hasil.csv", None), ("hasil", None)])
 def test_the_content_decides_between_csv_and_xlsx(db, filename, content):
-    import_published_results(filename=filename, content=content or _xlsx())
+    import_published_results(actor=SYSTEM, filename=filename, content=content or _xlsx())
     assert PublishedResult.objects.get(region_id="35.74").overall == Decimal("3.17")
 
 
 def test_a_zip_that_is_not_a_workbook_is_refused(db):
     with pytest.raises(ValidationError) as exc:
-        import_published_results(filename="hasil.xlsx", content=_zip(**{"hasil.csv": CSV}))
+        import_published_results(actor=SYSTEM, filename="hasil.xlsx", content=_zip(**{"hasil.csv": CSV}))
     assert exc.value.message_dict["file"] == [
         "Berkas ini bukan berkas Excel XLSX. Simpan dari Excel atau LibreOffice sebagai .xlsx, lalu unggah lagi."
     ]
@@ -52,14 +53,14 @@ def test_a_zip_that_is_not_a_workbook_is_refused(db):
 def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_opened(db, monkeypatch):
     monkeypatch.setattr(history, "MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(ValidationError, match="terlalu besar"):
-        import_published_results(filename="hasil.xlsx", content=_xlsx())
+        import_published_results(actor=SYSTEM, filename="hasil.xlsx", content=_xlsx())
     assert not PublishedResult.objects.exists()
 
 
 def test_a_damaged_workbook_gets_the_unreadable_message(db):
     content = _zip(**{"xl/workbook.xml": b"<bukan xml", "[Content_Types].xml": b"<x/>"})
     with pytest.raises(ValidationError, match="Berkas XLSX tidak dapat dibaca"):
-        import_published_results(filename="hasil.xlsx", content=content)
+        import_published_results(actor=SYSTEM, filename="hasil.xlsx", content=content)
 
 
 def test_the_page_shows_the_reason_on_the_file_field(admin, versions):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from assessments.framework import selectors, services
 from assessments.framework.models import FrameworkVersion
+from tenants.access import SYSTEM
 from tests.assessments.conftest import APEX
 from tests.assessments.test_framework_editor import _indicator_data
 
@@ -15,7 +16,7 @@ from tests.assessments.test_framework_editor import _indicator_data
 def _import(version, code="impor", **indicator):
     data = services.export_version(version) | {"code": code}
     data["indicators"][0] |= indicator
-    return services.create_version_from_data(actor=None, data=data)
+    return services.create_version_from_data(actor=SYSTEM, data=data)
 
 
 @pytest.mark.parametrize("weight", ["9999,99", "0,01"])
@@ -27,7 +28,7 @@ def test_a_weight_the_page_accepts_is_accepted_by_the_file_and_the_service(admin
     value = Decimal(weight.replace(",", "."))
     assert _import(draft, weight=str(value)).indicators.order_by("order").first().weight == value
     indicator = draft.indicators.get(code="B99")
-    assert services.save_indicator(actor=None, version=draft, indicator=indicator, weight=value).weight == value
+    assert services.save_indicator(actor=SYSTEM, version=draft, indicator=indicator, weight=value).weight == value
 
 
 @pytest.mark.parametrize("weight", ["0", "-1", "10000", "1,555"])
@@ -42,7 +43,7 @@ def test_a_weight_the_page_refuses_is_refused_by_the_file_and_the_service(admin,
     assert "bobot" in " ".join(from_file.value.messages)
     indicator = draft.indicators.order_by("order").first()
     with pytest.raises(ValidationError) as from_service:
-        services.save_indicator(actor=None, version=draft, indicator=indicator, weight=value)
+        services.save_indicator(actor=SYSTEM, version=draft, indicator=indicator, weight=value)
     assert "weight" in from_service.value.message_dict
     assert not FrameworkVersion.objects.filter(code="impor").exists()
 
@@ -69,7 +70,7 @@ def test_a_level_score_outside_the_scale_is_refused_by_the_file_and_the_service_
     indicator = draft.indicators.order_by("order").first()
     with pytest.raises(ValidationError) as exc:
         services.save_indicator(
-            actor=None, version=draft, indicator=indicator, levels=[{"score": 5, "description": "x"}]
+            actor=SYSTEM, version=draft, indicator=indicator, levels=[{"score": 5, "description": "x"}]
         )
     assert "levels" in exc.value.message_dict
     indicator.refresh_from_db()
@@ -85,7 +86,7 @@ def test_a_level_without_a_numeric_score_and_a_description_is_refused_by_the_fil
 def test_the_service_refuses_a_code_another_indicator_of_the_version_uses(draft):
     first, second = draft.indicators.order_by("order")[:2]
     with pytest.raises(ValidationError) as exc:
-        services.save_indicator(actor=None, version=draft, indicator=second, code=first.code)
+        services.save_indicator(actor=SYSTEM, version=draft, indicator=second, code=first.code)
     assert exc.value.message_dict["code"] == [f"Kode {first.code} sudah dipakai indikator lain di versi ini."]
 
 
@@ -98,12 +99,12 @@ def test_importing_a_version_forgets_the_cached_labels_once_committed(draft, dja
         if indicator["component"] == "baseline":
             indicator["component"] = "dasar-baru"
     with django_capture_on_commit_callbacks(execute=True):
-        services.create_version_from_data(actor=None, data=data)
+        services.create_version_from_data(actor=SYSTEM, data=data)
     assert ("dasar-baru", "Dasar Baru") in selectors.labels()[0]
 
 
 def test_the_service_refuses_a_weight_that_is_no_number_with_a_keyed_error(draft):
     indicator = draft.indicators.order_by("order").first()
     with pytest.raises(ValidationError) as exc:
-        services.save_indicator(actor=None, version=draft, indicator=indicator, weight="tiga")
+        services.save_indicator(actor=SYSTEM, version=draft, indicator=indicator, weight="tiga")
     assert "weight" in exc.value.message_dict

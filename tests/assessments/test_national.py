@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from assessments.framework.models import RegionSnapshot
 from assessments.framework.services import import_published_results, recompute_ranks
+from tenants.access import SYSTEM
 from tenants.models import Region
 from tests.assessments.conftest import APEX
 
@@ -24,6 +25,7 @@ PAGES = [
 @pytest.fixture
 def results(versions):
     import_published_results(
+        actor=SYSTEM,
         filename="x.csv",
         content=(
             b"region_code,year,stage,overall,rank,component:baseline,dimension:governance\n"

@@ -6,12 +6,14 @@ from django.db import connection
 
 from assessments.framework.models import RankingPublication
 from assessments.framework.services import import_published_results
+from tenants.access import SYSTEM
 from tests.assessments.conftest import APEX, P
 
 
 @pytest.fixture
 def results(versions):
     import_published_results(
+        actor=SYSTEM,
         filename="x.csv",
         content=(
             b"region_code,year,stage,overall,rank\n"

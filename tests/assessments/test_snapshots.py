@@ -12,13 +12,14 @@ from assessments.framework.models import PublishedResult, RankingPublication, Re
 from assessments.framework.services import import_published_results, parse_indonesian_decimal
 from assessments.snapshots import refresh_region_snapshot
 from programs.national.models import MasterplanFigures
+from tenants.access import SYSTEM
 from tests.assessments.conftest import actor, fill
 
 
 def _finalise(cycle, score):
     fill(cycle, score, verified=score)
-    services.change_state(cycle=cycle, action="verify", actor=None)
-    services.change_state(cycle=cycle, action="finalize", actor=None)
+    services.change_state(cycle=cycle, action="verify", actor=SYSTEM)
+    services.change_state(cycle=cycle, action="finalize", actor=SYSTEM)
 
 
 def test_a_final_cycle_becomes_a_ranked_snapshot_with_provider_figures(cycle, monkeypatch):
@@ -50,23 +51,23 @@ def test_a_final_cycle_becomes_a_ranked_snapshot_with_provider_figures(cycle, mo
 
 
 def _finalise_from_self_assessed(cycle):
-    services.change_state(cycle=cycle, action="submit", actor=None)
+    services.change_state(cycle=cycle, action="submit", actor=SYSTEM)
     for response in cycle.responses.all():
-        services.save_verification(response=response, score=response.self_score, notes="", actor=None)
-    services.change_state(cycle=cycle, action="verify", actor=None)
-    services.change_state(cycle=cycle, action="finalize", actor=None)
+        services.save_verification(response=response, score=response.self_score, notes="", actor=SYSTEM)
+    services.change_state(cycle=cycle, action="verify", actor=SYSTEM)
+    services.change_state(cycle=cycle, action="finalize", actor=SYSTEM)
 
 
 def test_ties_share_a_rank_and_the_next_rank_is_skipped(cycle, world, version):
     _finalise(cycle, "3")
     refresh_region_snapshot()
     connection.set_tenant(world.pasuruan)
-    other = services.start_cycle(framework_version=version, year=2024, stage=1, actor=None)
+    other = services.start_cycle(framework_version=version, year=2024, stage=1, actor=SYSTEM)
     _finalise(other, "3")
     refresh_region_snapshot()
     connection.set_schema_to_public()
     import_published_results(
-        filename="x.csv", content=b"region_code,year,stage,overall\n35.13,2024,1,3.5\n33.72,2024,1,1\n"
+        actor=SYSTEM, filename="x.csv", content=b"region_code,year,stage,overall\n35.13,2024,1,3.5\n33.72,2024,1,1\n"
     )
     ranks = dict(RegionSnapshot.objects.filter(year=2024, stage=1).values_list("region_id", "rank"))
     assert ranks == {"35.13": 1, "35.74": 2, "35.75": 2, "33.72": 4}
@@ -76,7 +77,7 @@ HISTORY = 'region_code;year;stage;overall;rank;component:baseline\n35.74;2019;2;
 
 
 def test_published_history_with_decimal_commas_is_imported_and_shown_as_imported(db):
-    result = import_published_results(filename="riwayat.csv", content=HISTORY.encode())
+    result = import_published_results(actor=SYSTEM, filename="riwayat.csv", content=HISTORY.encode())
     assert (result.created, result.updated) == (2, 0)
     assert list(PublishedResult.objects.filter(region_id="35.74").values_list("year", "overall")) == [
         (2019, Decimal("3.170")),
@@ -97,7 +98,7 @@ def test_published_history_with_decimal_commas_is_imported_and_shown_as_imported
 )
 def test_a_bad_history_row_refuses_the_whole_file_with_row_and_column(db, content, message):
     with pytest.raises(ValidationError) as exc:
-        import_published_results(filename="riwayat.csv", content=content.encode())
+        import_published_results(actor=SYSTEM, filename="riwayat.csv", content=content.encode())
     assert any(message in m for m in exc.value.messages), exc.value.messages
     assert not PublishedResult.objects.exists()
 
@@ -112,7 +113,7 @@ def test_history_is_read_from_xlsx_too(db):
     book.active.append(["35.74", 2019, 2, "3,17", 12])
     buffer = io.BytesIO()
     book.save(buffer)
-    import_published_results(filename="riwayat.xlsx", content=buffer.getvalue())
+    import_published_results(actor=SYSTEM, filename="riwayat.xlsx", content=buffer.getvalue())
     assert PublishedResult.objects.get(region_id="35.74").overall == Decimal("3.17")
 
 
@@ -124,7 +125,9 @@ def test_indonesian_numbers_are_read_and_words_refused():
 
 
 def test_a_provisional_cycle_never_replaces_a_published_result(cycle):
-    import_published_results(filename="x.csv", content=b"region_code,year,stage,overall\n35.74,2024,1,2.5\n")
+    import_published_results(
+        actor=SYSTEM, filename="x.csv", content=b"region_code,year,stage,overall\n35.74,2024,1,2.5\n"
+    )
     fill(cycle, "4")
     refresh_region_snapshot()
     snap = RegionSnapshot.objects.get(region_id="35.74", year=2024, stage=1)
@@ -168,7 +171,9 @@ def test_the_rebuild_command_refreshes_every_workspace(cycle, world):
 
 
 def test_a_reopened_cycle_gives_its_period_back_to_the_published_result(cycle, world):
-    import_published_results(filename="x.csv", content=b"region_code,year,stage,overall,rank\n35.74,2024,1,2.5,7\n")
+    import_published_results(
+        actor=SYSTEM, filename="x.csv", content=b"region_code,year,stage,overall,rank\n35.74,2024,1,2.5,7\n"
+    )
     _finalise(cycle, "4")
     refresh_region_snapshot()
     snap = RegionSnapshot.objects.get(region_id="35.74", year=2024, stage=1)

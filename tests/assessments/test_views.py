@@ -8,6 +8,7 @@ from django.db import connection
 
 from assessments import services
 from assessments.models import AssessmentCycle, AssessmentResponse, Evidence
+from tenants.access import SYSTEM
 from tests.assessments.conftest import P, fill
 
 
@@ -65,7 +66,7 @@ def test_only_region_editors_self_assess(world, client_for, cycle, response_pk, 
 def test_only_assigned_assessors_verify(world, client_for, cycle, response_pk, who, allowed):
     connection.set_tenant(world.probolinggo)
     fill(cycle, "3")
-    services.change_state(cycle=cycle, action="submit", actor=None)
+    services.change_state(cycle=cycle, action="submit", actor=SYSTEM)
     connection.set_schema_to_public()
     r = client_for(world.users[who]).post(
         _url(cycle, response_pk), {"part": "verify", "verified_score": "2,75", "assessor_notes": "ok"}, HTTP_HOST=P
@@ -89,8 +90,8 @@ def test_the_cycle_page_explains_the_index(world, client_for, cycle):
 def test_reopening_is_offered_to_ministry_admins_only_and_audited(world, client_for, cycle):
     connection.set_tenant(world.probolinggo)
     fill(cycle, "3", verified="3")
-    services.change_state(cycle=cycle, action="verify", actor=None)
-    services.change_state(cycle=cycle, action="finalize", actor=None)
+    services.change_state(cycle=cycle, action="verify", actor=SYSTEM)
+    services.change_state(cycle=cycle, action="finalize", actor=SYSTEM)
     connection.set_schema_to_public()
     url = f"/assessments/{cycle.pk}/state/"
     assert (
@@ -156,6 +157,7 @@ def test_the_workspace_page_shows_history_beside_computed_and_the_cohort_positio
     from assessments.framework.services import import_published_results
 
     import_published_results(
+        actor=SYSTEM,
         filename="x.csv",
         content=b'region_code,year,stage,overall,rank\n35.74,2019,2,"3,17",12\n35.74,2021,2,2.73,41\n35.75,2021,2,3.05,30\n',
     )
@@ -172,7 +174,7 @@ def test_the_score_field_shows_the_saved_score_with_a_decimal_comma(world, clien
         score=Decimal("2.5"),
         evidence_text="",
         evidence_links="",
-        actor=None,
+        actor=SYSTEM,
     )
     connection.set_schema_to_public()
     page = client_for(world.users["admin_probolinggo"]).get(_url(cycle, response_pk), HTTP_HOST=P).content.decode()

@@ -11,6 +11,7 @@ from django.test import Client
 
 import assessments.tasks  # noqa: F401 - registers the task with the in-process worker
 from platform.accounts.models import User
+from tenants.access import SYSTEM
 from tenants.models import Workspace
 
 pytestmark = pytest.mark.worker
@@ -27,10 +28,10 @@ def committed_cycle(committed_db):
     version = seed_standard_versions()[1]
     probolinggo = Workspace.objects.get(region_id="35.74")
     connection.set_tenant(probolinggo)
-    cycle = services.start_cycle(framework_version=version, year=2031, stage=2, actor=None)
+    cycle = services.start_cycle(framework_version=version, year=2031, stage=2, actor=SYSTEM)
     for response in cycle.responses.all():
-        services.save_self_assessment(response=response, score=3, evidence_text="", evidence_links="", actor=None)
-    services.change_state(cycle=cycle, action="submit", actor=None)
+        services.save_self_assessment(response=response, score=3, evidence_text="", evidence_links="", actor=SYSTEM)
+    services.change_state(cycle=cycle, action="submit", actor=SYSTEM)
     cycle.response_pks = list(cycle.responses.values_list("pk", flat=True))
     connection.set_schema_to_public()
     yield cycle

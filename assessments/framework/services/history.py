@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.framework.models import PublishedResult, Stage
-from assessments.framework.rules import check_can_manage_frameworks
+from assessments.framework.rules import check_can_manage_frameworks, user_of
 from assessments.framework.services.ranks import write_imported_snapshots
 from platform.uploads import HEAD_BYTES, sniff
 from tenants.models import Region
@@ -176,7 +176,7 @@ def _parsed_results(content: bytes) -> list[tuple]:
 
 
 @transaction.atomic
-def import_published_results(*, filename: str, content: bytes, actor=None) -> HistoryImportResult:
+def import_published_results(*, actor, filename: str, content: bytes) -> HistoryImportResult:
     """Import published results (CSV or XLSX, told apart by the content; ``filename`` is only
     the sender's name for it): all rows or nothing.
 
@@ -203,7 +203,7 @@ def import_published_results(*, filename: str, content: bytes, actor=None) -> Hi
                 rank=rank,
                 components=parts["component"],
                 dimensions=parts["dimension"],
-                imported_by=actor,
+                imported_by=user_of(actor),
                 imported_at=timezone.now(),
             )
             for code, year, stage, overall, rank, parts in parsed

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from assessments.framework import selectors
 from assessments.framework.models import RankingPublication, RegionSnapshot
-from assessments.framework.rules import check_can_manage_frameworks
+from assessments.framework.rules import check_can_manage_frameworks, user_of
 
 
 def publish_ranking(*, actor, year: int, stage: int) -> RankingPublication:
@@ -15,7 +15,7 @@ def publish_ranking(*, actor, year: int, stage: int) -> RankingPublication:
     if not RegionSnapshot.objects.filter(year=year, stage=stage, rank__isnull=False).exists():
         raise ValidationError(_("Periode ini belum punya peringkat untuk diterbitkan."))
     publication, _created = RankingPublication.objects.get_or_create(
-        year=year, stage=stage, defaults={"published_by": actor}
+        year=year, stage=stage, defaults={"published_by": user_of(actor)}
     )
     _publications_changed()
     return publication

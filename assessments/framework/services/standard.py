@@ -2,6 +2,7 @@
 
 from assessments.framework.models import FrameworkVersion, SubDimension
 from assessments.framework.services.versions import create_version_from_data
+from tenants.access import SYSTEM
 
 STANDARD_COMPONENTS = [
     ("baseline", "Baseline", "BL"),
@@ -68,7 +69,7 @@ def seed_standard_versions() -> list[FrameworkVersion]:
         version = FrameworkVersion.objects.filter(code=code).first()
         if version is None:
             version = create_version_from_data(
-                actor=None, data=standard_version_data(code=code, name=name, year=year, weights=weights)
+                actor=SYSTEM, data=standard_version_data(code=code, name=name, year=year, weights=weights)
             )
         result.append(version)
     return result
