@@ -1,5 +1,7 @@
 """Buku I (regional profile, readiness, SWOT) and Buku II (strategy per dimension, roadmap)."""
 
+from abc import ABC, abstractmethod
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -95,7 +97,7 @@ class ReadinessEditView(MasterplanContentEditView):
         return render(request, "programs/readiness_form.html", {"forms": forms, "base": base}, status=status)
 
 
-class DimensionContentEditView(MasterplanContentEditView):
+class DimensionContentEditView(MasterplanContentEditView, ABC):
     """The edit page of one dimension's content (its SWOT, its strategy). ``context`` gives the
     page's forms (the first as ``form``, which carries a refusal) and ``base``, the fingerprint of
     the stored content (a POST shows the submitted one again); ``save`` passes the forms' data to
@@ -104,17 +106,20 @@ class DimensionContentEditView(MasterplanContentEditView):
     template = ""
     success = ""  # a message with %(dimension)s
 
+    @abstractmethod
     def context(self, dimension, data=None) -> dict:
-        raise NotImplementedError
+        """The page's forms (bound to ``data`` on a POST) and ``base``."""
 
     def forms(self, context) -> list:
         return [context["form"]]
 
+    @abstractmethod
     def save(self, request, dimension, context, expected: str) -> None:
-        raise NotImplementedError
+        """Pass the forms' data and the ``expected`` fingerprint to the content's service."""
 
+    @abstractmethod
     def done_url(self, dimension) -> str:
-        raise NotImplementedError
+        """Where a saved page goes."""
 
     def get(self, request, dimension_code):
         dimension = access.access_dimension_for_edit(actor_of(request), dimension_code)

@@ -2,6 +2,7 @@
 works for."""
 
 import re
+from abc import ABC, abstractmethod
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -44,7 +45,7 @@ class DirectoryView(WorkspaceView):
         )
 
 
-class EntryFormView(WorkspaceView):
+class EntryFormView(WorkspaceView, ABC):
     """Add or change one entry of the directory: the page ``programs/<name>_form.html`` with
     the entry as ``<name>``, saved by ``save`` (a service), then back to the directory."""
 
@@ -57,8 +58,9 @@ class EntryFormView(WorkspaceView):
     def entry(self, request, pk):
         return self.fetch(actor_of(request), pk) if pk else None
 
+    @abstractmethod
     def save(self, request, entry, data):
-        raise NotImplementedError
+        """Save the entry's form ``data`` through its service (``entry`` is ``None`` for a new one)."""
 
     def initial(self, request) -> dict:
         return {}

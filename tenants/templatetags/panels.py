@@ -1,7 +1,7 @@
-"""``{% panels "slot" %}``: render the panels other apps registered for a slot of this page."""
+"""``{% panels "slot" %}`` and ``{% nav "menu" %}``: what other apps registered for a slot or a
+menu of this page, rendered inside the page's own context (its context processors ran once)."""
 
 from django import template
-from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 
 from tenants.panels import nav_links, panels_of
@@ -12,13 +12,13 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def panels(context, slot: str) -> SafeString:
     request = context.get("request")
-    page = context.flatten()
     html = []
     for panel in panels_of(slot):
-        extra = panel.context(request, page)
+        extra = panel.context(request, context)
         if extra is None:
             continue
-        html.append(get_template(panel.template).render({**page, **extra}, request))
+        with context.push(extra):
+            html.append(context.template.engine.get_template(panel.template).render(context))
     return mark_safe("".join(html))  # each part is a rendered (auto-escaping) template
 
 
