@@ -75,5 +75,12 @@ class InviteMemberForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Wajib untuk fasilitator: akses berakhir bersama penugasannya."),
     )
+
+    def __init__(self, *args, can_appoint_facilitators: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_appoint_facilitators:  # only the ministry appoints facilitators (the service refuses too)
+            self.fields["role"].choices = [c for c in Membership.Role.choices if c[0] != Membership.Role.FACILITATOR]
+            self.fields["valid_until"].help_text = ""
+
     # The rules across fields (a facilitator's end date, the dates' order) are the service's:
     # ``tenants.services.add_member``, for this form and the API alike.

@@ -21,9 +21,29 @@ from django_tenants.models import DomainMixin, TenantMixin
 region_code_validator = RegexValidator(r"^\d{2}\.\d{2}$", _("Kode wilayah harus berbentuk PP.RR, mis. 35.74."))
 
 
+# Indonesia's three time zones; a province lies in one of them.
+WITA_PROVINCES = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
+
+
+def zone_of_province(code: str) -> str:
+    """WIB (Asia/Jakarta), WITA (Asia/Makassar: Bali, Nusa Tenggara, East/South/North Kalimantan,
+    Sulawesi) or WIT (Asia/Jayapura: Maluku and Papua), by the province's Kemendagri code."""
+    if code in WITA_PROVINCES:
+        return Province.Zone.WITA
+    if code.startswith(("8", "9")):
+        return Province.Zone.WIT
+    return Province.Zone.WIB
+
+
 class Province(models.Model):
+    class Zone(models.TextChoices):
+        WIB = "Asia/Jakarta", "WIB"
+        WITA = "Asia/Makassar", "WITA"
+        WIT = "Asia/Jayapura", "WIT"
+
     code = models.CharField(_("kode"), max_length=2, primary_key=True)
     name = models.CharField(_("nama"), max_length=100)
+    timezone = models.CharField(_("zona waktu"), max_length=20, choices=Zone.choices, default=Zone.WIB)
 
     class Meta:
         ordering = ["code"]

@@ -27,7 +27,7 @@ from tenants import rules, selectors
 from tenants.access import Actor
 from tenants.cache import forget_host
 from tenants.clone import clone_template_schema
-from tenants.models import Cohort, Domain, Membership, Province, ProvisioningJob, Region, Workspace
+from tenants.models import Cohort, Domain, Membership, Province, ProvisioningJob, Region, Workspace, zone_of_province
 from tenants.signals import workspace_provisioned
 
 logger = logging.getLogger(__name__)
@@ -67,7 +67,11 @@ def load_regions(*, data_dir: Path = DATA_DIR) -> LoadResult:
         regencies = list(csv.DictReader(f))
 
     existing_provinces = {p.code: p for p in Province.objects.all()}
-    new_provinces = [Province(code=c, name=n) for c, n in provinces.items() if c not in existing_provinces]
+    new_provinces = [
+        Province(code=c, name=n, timezone=zone_of_province(c))
+        for c, n in provinces.items()
+        if c not in existing_provinces
+    ]
     Province.objects.bulk_create(new_provinces)
     changed_provinces = []
     for code, name in provinces.items():
@@ -202,6 +206,10 @@ def add_member(
     email = User.objects.normalize_email(email).strip().lower()
     if role not in Membership.Role.values:
         raise ValidationError({"role": _("Peran tidak dikenal.")})
+    if role == Membership.Role.FACILITATOR and not actor.can("can_appoint_facilitators"):
+        raise ValidationError(
+            {"role": _("Fasilitator ditugaskan oleh kementerian melalui jadwal Bimtek, bukan oleh daerah.")}
+        )
     if role == Membership.Role.FACILITATOR and not valid_until:
         raise ValidationError({"valid_until": _("Fasilitator memerlukan tanggal akhir penugasan.")})
     if valid_from and valid_until and valid_until < valid_from:

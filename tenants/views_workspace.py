@@ -49,10 +49,10 @@ class MembersView(WorkspaceView):
     write_capability = "can_manage_members"
 
     def get(self, request):
-        return self._render(request, InviteMemberForm())
+        return self._render(request, InviteMemberForm(can_appoint_facilitators=request.access.can_appoint_facilitators))
 
     def post(self, request):
-        form = InviteMemberForm(request.POST)
+        form = InviteMemberForm(request.POST, can_appoint_facilitators=request.access.can_appoint_facilitators)
         if form.is_valid():
             try:
                 membership, _created = services.invite_member(

@@ -28,6 +28,7 @@ SHARED_APPS = [
     "tenants",
     "assessments.framework",
     "programs.national",
+    "programs.scheduling",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

@@ -192,7 +192,7 @@ def test_inviting_an_existing_member_is_refused_and_changes_nothing(world, clien
     [
         ({"email": "bukan-email", "role": "viewer"}, "email"),
         ({"email": "a@b.id", "role": "raja"}, "role"),
-        ({"email": "a@b.id", "role": "facilitator"}, "valid_until"),
+        ({"email": "a@b.id", "role": "facilitator"}, "role"),
         ({"email": "a@b.id", "role": "viewer", "valid_from": "2026-05-01", "valid_until": "2026-01-01"}, "valid_until"),
     ],
 )
@@ -201,6 +201,22 @@ def test_bad_invitations_get_field_errors(world, client_for, data, field):
     assert response.status_code == 400
     assert response.context["form"].errors[field]
     assert not User.objects.filter(email="a@b.id").exists()
+
+
+def test_only_the_ministry_appoints_a_facilitator(world, client_for):
+    """A region must not appoint the assessor of its own assessment: the role is not offered
+    to a region admin and is refused if posted; a ministry admin still can (with an end date)."""
+    admin_page = client_for(world.users["admin_probolinggo"]).get("/members/", HTTP_HOST=P)
+    assert "facilitator" not in dict(admin_page.context["form"].fields["role"].choices)
+    ministry = client_for(world.users["ministry_admin"])
+    assert "facilitator" in dict(ministry.get("/members/", HTTP_HOST=P).context["form"].fields["role"].choices)
+    no_end = ministry.post("/members/", {"email": "f@ugm.ac.id", "role": "facilitator"}, HTTP_HOST=P)
+    assert no_end.status_code == 400 and no_end.context["form"].errors["valid_until"]
+    ok = ministry.post(
+        "/members/", {"email": "f@ugm.ac.id", "role": "facilitator", "valid_until": "2030-01-31"}, HTTP_HOST=P
+    )
+    assert ok.status_code == 302
+    assert Membership.objects.get(user__email="f@ugm.ac.id").role == "facilitator"
 
 
 def test_an_existing_account_from_another_region_can_be_invited(world, client_for):

@@ -1,0 +1,114 @@
+"""Workspace access follows the plan.
+
+Confirming a facilitator on a region's workshops opens an ``AccessWindow`` from
+``plan.access_days_before`` days before their first workshop there to
+``plan.access_days_after`` days after their last, and makes their facilitator membership of
+the region's workspace match it. Re-planning closes the open window and opens a new one;
+removing them closes it and ends the membership. Windows are never overwritten: they are the
+history of who could read which workspace, when.
+
+Only confirmed and locked workshops give access; proposals give none.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from programs.scheduling.models import AccessWindow, Plan, Workshop
+from tenants.models import Membership, Workspace
+
+
+def wanted_windows(plan: Plan, region_id: str) -> dict[int, tuple]:
+    """facilitator id -> (first day, last day) of access, from the region's fixed workshops."""
+    spans: dict[int, list] = {}
+    workshops = (
+        Workshop.objects.filter(
+            plan=plan, region_id=region_id, status__in=[Workshop.Status.CONFIRMED, Workshop.Status.LOCKED]
+        )
+        .exclude(starts__isnull=True)
+        .prefetch_related("co_facilitators")
+    )
+    for w in workshops:
+        people = {w.lead_id, w.ministry_rep_id, *(f.pk for f in w.co_facilitators.all())} - {None}
+        for pk in people:
+            span = spans.setdefault(pk, [w.starts, w.ends])
+            span[0], span[1] = min(span[0], w.starts), max(span[1], w.ends)
+    before, after = timedelta(days=plan.access_days_before), timedelta(days=plan.access_days_after)
+    return {pk: (first - before, last + after) for pk, (first, last) in spans.items()}
+
+
+@transaction.atomic
+def sync_region_access(*, plan: Plan, region_id: str, reason: str) -> dict[str, int]:
+    """Bring the open windows and memberships of one region in line with the plan."""
+    wanted = wanted_windows(plan, region_id)
+    now = timezone.now()
+    counts = {"opened": 0, "moved": 0, "closed": 0}
+    open_windows = {
+        w.facilitator_id: w
+        for w in AccessWindow.objects.select_for_update().filter(plan=plan, region_id=region_id, closed_at__isnull=True)
+    }
+    for pk, window in open_windows.items():
+        if pk not in wanted:
+            window.closed_at, window.close_reason = now, reason
+            window.save(update_fields=["closed_at", "close_reason"])
+            counts["closed"] += 1
+        elif (window.starts, window.ends) != wanted[pk]:
+            window.closed_at, window.close_reason = now, reason
+            window.save(update_fields=["closed_at", "close_reason"])
+            counts["moved"] += 1
+    for pk, (starts, ends) in wanted.items():
+        current = open_windows.get(pk)
+        if current is None or (current.starts, current.ends) != (starts, ends):
+            AccessWindow.objects.create(
+                facilitator_id=pk, region_id=region_id, plan=plan, starts=starts, ends=ends, reason=reason
+            )
+            counts["opened"] += current is None
+    affected = set(open_windows) | set(wanted)
+    if affected:
+        sync_memberships(region_id=region_id, facilitator_ids=affected)
+    return counts
+
+
+def sync_memberships(*, region_id: str, facilitator_ids) -> None:
+    """Each facilitator's membership of the region's workspace spans their open windows there
+    (all plans); with none open, the facilitator membership ends (its row is removed: the
+    windows keep the history). A member holding a region role keeps it untouched."""
+    from programs.scheduling.models import Facilitator
+
+    workspace = Workspace.objects.filter(region_id=region_id).first()
+    if workspace is None:
+        return
+    facilitators = Facilitator.objects.filter(pk__in=facilitator_ids).only("pk", "user_id")
+    for facilitator in facilitators:
+        windows = AccessWindow.objects.filter(facilitator=facilitator, region_id=region_id, closed_at__isnull=True)
+        span = [(w.starts, w.ends) for w in windows]
+        membership = Membership.objects.filter(user_id=facilitator.user_id, workspace=workspace).first()
+        if membership is not None and membership.role != Membership.Role.FACILITATOR:
+            continue
+        if not span:
+            if membership is not None:
+                membership.delete()
+            continue
+        starts, ends = min(s for s, _ in span), max(e for _, e in span)
+        if membership is None:
+            Membership.objects.create(
+                user_id=facilitator.user_id,
+                workspace=workspace,
+                role=Membership.Role.FACILITATOR,
+                valid_from=starts,
+                valid_until=ends,
+            )
+        elif (membership.valid_from, membership.valid_until) != (starts, ends):
+            membership.valid_from, membership.valid_until = starts, ends
+            membership.save(update_fields=["valid_from", "valid_until"])
+
+
+def sync_plan_access(*, plan: Plan, reason: str) -> dict[str, int]:
+    totals = {"opened": 0, "moved": 0, "closed": 0}
+    regions = set(Workshop.objects.filter(plan=plan).values_list("region_id", flat=True))
+    regions |= set(AccessWindow.objects.filter(plan=plan, closed_at__isnull=True).values_list("region_id", flat=True))
+    for region_id in sorted(regions):
+        for key, n in sync_region_access(plan=plan, region_id=region_id, reason=reason).items():
+            totals[key] += n
+    return totals
