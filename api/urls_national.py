@@ -10,5 +10,6 @@ urlpatterns = [
     path("cohorts/", views.CohortListView.as_view(), name="api-cohort-list"),
     path("", include("assessments.framework.api_urls")),
     path("", include("programs.national.api_urls")),
+    path("", include("programs.scheduling.api_urls")),
     path("schema/", SpectacularAPIView.as_view(urlconf="api.urls_national_schema"), name="api-schema"),
 ]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("jobs/<int:pk>/", views.ProvisioningJobView.as_view(), name="provisioning-job"),
     path("", include("assessments.framework.urls")),
     path("", include("programs.national.urls")),
+    path("", include("programs.scheduling.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls_national")),
     path("", include("platform.urls_common")),

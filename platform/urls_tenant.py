@@ -9,6 +9,7 @@ urlpatterns = [
     path("members/", views.MembersView.as_view(), name="members"),
     path("members/<int:pk>/remove/", views.MemberRemoveView.as_view(), name="member-remove"),
     path("", include("programs.urls")),
+    path("", include("programs.scheduling.workspace_urls")),
     path("", include("assessments.urls")),
     path("api/v1/", include("api.urls_workspace")),
     path("", include("platform.urls_common")),

@@ -1,0 +1,3 @@
+"""URLs: filled by the part of the national plan that owns this file."""
+
+urlpatterns = []
