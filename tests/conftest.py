@@ -34,6 +34,9 @@ def _build_world():
     from tenants.services import load_regions, provision_regions
 
     load_regions()
+    from programs.scheduling.services import seed_travel_times
+
+    seed_travel_times()
     cohort, _ = Cohort.objects.get_or_create(year=2018, defaults={"mou_date": date(2018, 5, 8)})
     Region.objects.filter(code__in=["35.74", "35.75"]).update(cohort=cohort)
     provision_regions(regions=Region.objects.filter(code__in=["35.74", "35.75"]).select_related("cohort"))

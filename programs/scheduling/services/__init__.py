@@ -17,6 +17,7 @@ from programs.scheduling.services.registry import (
     delete_unavailability,
     delete_wish,
     save_facilitator,
+    seed_travel_times,
     set_travel_days,
 )
 from programs.scheduling.services.solving import instance_from_plan, run_solve, start_solve, warnings
@@ -39,6 +40,7 @@ __all__ = [
     "record_version",
     "run_solve",
     "save_facilitator",
+    "seed_travel_times",
     "set_travel_days",
     "snapshot",
     "start_solve",

@@ -106,6 +106,24 @@ def set_travel_days(*, user, origin, destination, days: int) -> None:
         TravelTime.objects.update_or_create(origin=a, destination=b, defaults={"days": int(days)})
 
 
+def seed_travel_times() -> int:
+    """Fill the missing cells of the travel table by the documented rule (a platform service:
+    run after provinces are loaded; corrected cells are never touched). Returns cells added."""
+    from programs.scheduling.solver.travel import travel_days_by_rule
+    from tenants.models import Province
+
+    codes = list(Province.objects.values_list("code", flat=True))
+    have = set(TravelTime.objects.values_list("origin_id", "destination_id"))
+    missing = [
+        TravelTime(origin_id=a, destination_id=b, days=travel_days_by_rule(a, b))
+        for a in codes
+        for b in codes
+        if (a, b) not in have
+    ]
+    TravelTime.objects.bulk_create(missing, ignore_conflicts=True)
+    return len(missing)
+
+
 def add_holiday(*, user, day: date, name: str) -> NationalHoliday:
     require(user, rules.can_manage_scheduling)
     if day is None:
