@@ -1,0 +1,1 @@
+"""Forms of the national plan, one module per part (registry, plans, workshops, workspace)."""
