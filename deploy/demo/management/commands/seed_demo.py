@@ -1,5 +1,6 @@
 """Demo data for the local stack: two cohorts, their workspaces, one user per role, and each
-app's demo content (the masterplan of Kota Probolinggo, frameworks and assessments).
+app's demo content (the masterplan of Kota Probolinggo, frameworks and assessments, the
+facilitator registry and the 2018 cohort's Bimtek plan with one conflict left to fix).
 
 Idempotent: running it again changes nothing and prints the same logins.
 """
@@ -13,6 +14,7 @@ from django.db import transaction
 from assessments.demo import seed_demo_assessments
 from platform.accounts.models import User
 from programs.demo import seed_masterplan_demo
+from programs.scheduling.demo import EXPERTS, OFFICIALS, PLAN_NAME, seed_scheduling_demo
 from tenants.models import Cohort, Membership, Region, Workspace
 from tenants.services import load_regions, provision_regions, workspace_domain
 
@@ -82,6 +84,7 @@ class Command(BaseCommand):
             editor=User.objects.get(email="bappeda@probolinggokota.go.id"),
         )
         seed_demo_assessments()
+        seed_scheduling_demo(admin=User.objects.get(email="admin@kominfo.go.id"))
         self._print_logins()
 
     def _user(self, email, name, **extra):
@@ -103,3 +106,6 @@ class Command(BaseCommand):
         for email, _, code, role, until in MEMBERS:
             note = f" until {until:%d-%m-%Y}" if until else ""
             self.stdout.write(f"    {email:<36} {role.label} – {code}{note}")
+        self.stdout.write(f"  Facilitator registry and the plan '{PLAN_NAME}' (national site, Jadwal Bimtek):")
+        for email, name, *_ in EXPERTS[1:3] + OFFICIALS[:1]:
+            self.stdout.write(f"    {email:<36} {name}")
