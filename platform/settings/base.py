@@ -206,6 +206,15 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["api.permissions.HostAccessPermission"],
+    # Choice sets that share a field name ("kind", "status") across several components get a name each.
+    "ENUM_NAME_OVERRIDES": {
+        "ProgramStatusEnum": "programs.models.Program.Status",
+        "FacilitatorKindEnum": "programs.scheduling.models.Facilitator.Kind",
+        "PlanVersionKindEnum": "programs.scheduling.models.PlanVersion.Kind",
+        "RegionWishKindEnum": "programs.scheduling.models.RegionWish.Kind",
+        "WorkshopStatusEnum": "programs.scheduling.models.Workshop.Status",
+        "SolveJobStatusEnum": "programs.scheduling.models.SolveJob.Status",
+    },
 }
 
 CELERY_BROKER_URL = REDIS_URL
