@@ -62,7 +62,7 @@ def update_plan(*, user, plan: Plan, **changes) -> Plan:
             raise TypeError(key)
         setattr(plan, key, value)
     _check_window(plan.window_start, plan.window_end)
-    plan.full_clean()
+    plan.full_clean(exclude=["created_by"])  # the creator's account may be gone (SET_NULL)
     plan.save()
     return plan
 
