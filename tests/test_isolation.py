@@ -132,7 +132,9 @@ def test_a_member_reaches_every_workspace_url(world, client_for, sample, route, 
 
 # --- the apex host ---------------------------------------------------------------------------
 
-NATIONAL_PUBLIC = PUBLIC_ON_WORKSPACE_HOST
+# The calendar feed answers without a session (calendar apps cannot sign in): its secret token
+# is the credential, and an unknown token gets 404 (tests/scheduling/test_feeds.py).
+NATIONAL_PUBLIC = PUBLIC_ON_WORKSPACE_HOST | {"schedule-feed"}
 MINISTRY_ADMIN_ONLY = {"cohort-create", "cohort-provision", "provisioning-job"}
 
 
