@@ -21,12 +21,16 @@ from programs.models import (
     Risk,
     SubDimension,
 )
+from programs.templatetags.bimtek import date_range
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 YEAR = forms.NumberInput(attrs={"min": 2000, "max": 2100, "inputmode": "numeric"})
 
 
 class BimtekStageForm(forms.ModelForm):
+    """A stage's dates and notes. Where the ministry's plan schedules the stage (``workshop``),
+    the plan sets its date: the planned date is shown, not edited."""
+
     class Meta:
         model = BimtekStage
         fields = ["planned_date", "completed_on", "notes"]
@@ -35,6 +39,15 @@ class BimtekStageForm(forms.ModelForm):
             "completed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, workshop=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if workshop is not None:
+            field = self.fields["planned_date"]
+            field.disabled = True  # a submitted value is ignored: the stored one is kept
+            field.help_text = _("Tanggal ditetapkan oleh rencana Bimtek kementerian: %(dates)s.") % {
+                "dates": date_range(workshop.starts, workshop.ends)
+            }
 
 
 class SubDimensionChoiceField(forms.ModelChoiceField):

@@ -19,7 +19,7 @@ def bimtek_year(request, page) -> dict:
     if not hasattr(request, "_bimtek_year"):
         from programs import selectors
 
-        stages = list(selectors.bimtek_stages())
+        stages = selectors.bimtek_stages_with_workshops(region_id=request.tenant.region_id)
         request._bimtek_year = {"stages": stages, "next_stage": selectors.next_bimtek_stage(stages)}
     return request._bimtek_year
 

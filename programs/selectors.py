@@ -38,6 +38,19 @@ def bimtek_stages() -> QuerySet[BimtekStage]:
     return BimtekStage.objects.order_by("number")
 
 
+def bimtek_stages_with_workshops(*, region_id: str) -> list[BimtekStage]:
+    """The four stages, each with ``workshop``: the national plan's workshop that now holds its
+    dates (``programs.scheduling``, public schema), or ``None`` where no plan schedules it.
+    The plan is the one source of truth of those dates; one read for the four stages."""
+    from programs.scheduling.selectors import current_stage_workshops
+
+    workshops = current_stage_workshops(region_id)
+    stages = list(bimtek_stages())
+    for stage in stages:
+        stage.workshop = workshops.get(stage.number)
+    return stages
+
+
 def next_bimtek_stage(stages: list[BimtekStage]) -> BimtekStage | None:
     """The first stage not yet completed, or ``None`` when the year's four are done."""
     return next((s for s in stages if not s.is_done), None)

@@ -4,7 +4,9 @@ masterplan and its workflow."""
 
 import re
 
+from django.db import connection
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from programs import program_rules
@@ -22,10 +24,38 @@ from programs.models import (
 from programs.services.programs import indicator_snapshot
 
 
+class StageWorkshopSerializer(serializers.Serializer):
+    """The national plan's workshop that holds a stage's dates (read-only)."""
+
+    starts = serializers.DateField(read_only=True)
+    ends = serializers.DateField(read_only=True)
+    venue = serializers.CharField(read_only=True)
+    status = serializers.CharField(read_only=True)
+    notes = serializers.CharField(read_only=True)
+
+
 class BimtekStageSerializer(serializers.ModelSerializer):
+    """A stage with ``workshop``: its dates in the ministry's plan where it is scheduled, else
+    ``null`` (the region's own ``planned_date`` then holds). The region's workshops are read
+    once per response, whatever the number of stages."""
+
+    workshop = serializers.SerializerMethodField()
+
     class Meta:
         model = BimtekStage
-        fields = ["number", "title", "planned_date", "completed_on", "notes"]
+        fields = ["number", "title", "planned_date", "completed_on", "notes", "workshop"]
+
+    @extend_schema_field(StageWorkshopSerializer(allow_null=True))
+    def get_workshop(self, stage) -> dict | None:
+        if hasattr(stage, "workshop"):
+            workshop = stage.workshop
+        else:
+            if "bimtek_workshops" not in self.context:  # shared by every row of a list
+                from programs.scheduling.selectors import current_stage_workshops
+
+                self.context["bimtek_workshops"] = current_stage_workshops(connection.tenant.region_id)
+            workshop = self.context["bimtek_workshops"].get(stage.number)
+        return StageWorkshopSerializer(workshop).data if workshop is not None else None
 
 
 class SubDimensionSerializer(serializers.ModelSerializer):

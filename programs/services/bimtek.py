@@ -1,5 +1,6 @@
 """The Bimtek year of a workspace: its four stages seeded at provisioning, their dates kept
-by the region admins, and the reminders e-mailed to them before a stage."""
+by the region admins (or set by the ministry's plan, ``programs.scheduling``, where it
+schedules the stage), and the reminders e-mailed to them before a stage."""
 
 from datetime import date, timedelta
 
@@ -16,6 +17,7 @@ from programs import rules
 from programs.models import BimtekStage
 from programs.rules import Actor
 from programs.services.common import refuse_unless
+from programs.templatetags.bimtek import date_range
 
 # Stage titles are stored in Indonesian (the language of the documents); the UI translates.
 STAGE_TITLES = {
@@ -41,14 +43,41 @@ def seed_bimtek_stages(*, region) -> None:
     )
 
 
+def stage_workshop(stage: BimtekStage):
+    """The national plan's workshop that holds ``stage``'s dates in this workspace, or ``None``."""
+    from programs.scheduling.selectors import current_stage_workshops
+
+    return current_stage_workshops(connection.tenant.region_id).get(stage.number)
+
+
+def stage_date(stage: BimtekStage) -> date | None:
+    """When the stage takes place: its workshop's start where the plan schedules it, else its
+    own planned date (stages loaded by ``selectors.bimtek_stages_with_workshops``)."""
+    workshop = getattr(stage, "workshop", None)
+    return workshop.starts if workshop is not None else stage.planned_date
+
+
 @transaction.atomic
 def update_bimtek_stage(
     *, actor: Actor, stage: BimtekStage, planned_date: date | None, completed_on: date | None, notes: str
 ) -> BimtekStage:
-    """The dates and notes of a stage, kept by the region admins."""
+    """The dates and notes of a stage, kept by the region admins. Where the ministry's plan
+    schedules the stage, the plan sets its date: a changed planned date is refused."""
     refuse_unless(rules.can_edit_bimtek_stages(actor), _("Hanya admin daerah yang mengubah jadwal Bimtek."))
     if completed_on and completed_on > date.today():
         raise ValidationError({"completed_on": _("Tanggal selesai tidak boleh di masa depan.")})
+    if planned_date != stage.planned_date:
+        workshop = stage_workshop(stage)
+        if workshop is not None:
+            raise ValidationError(
+                {
+                    "planned_date": _(
+                        "Tanggal Bimtek %(stage)s ditetapkan oleh rencana Bimtek kementerian (%(dates)s); "
+                        "tanggal rencana tidak dapat diubah di sini."
+                    )
+                    % {"stage": stage.roman, "dates": date_range(workshop.starts, workshop.ends)}
+                }
+            )
     stage.planned_date, stage.completed_on, stage.notes = planned_date, completed_on, notes
     stage.full_clean()
     stage.save()
@@ -56,24 +85,27 @@ def update_bimtek_stage(
 
 
 def send_bimtek_reminders(*, today: date) -> int:
-    """E-mail the workspace's region admins about Bimtek stages due within two weeks.
+    """E-mail the workspace's region admins about Bimtek stages due within two weeks: by the
+    start of the stage's workshop where the ministry's plan schedules it, else by its planned date.
 
     A system service (the daily task runs it): no actor. Runs in the schema of one workspace
     (the daily beat entry is sent to each). A stage is announced once; returns the number of
     stages announced.
     """
+    from programs.selectors import bimtek_stages_with_workshops
     from tenants.models import Membership
     from tenants.selectors import current_members_of
 
     workspace = connection.tenant
-    due = list(
-        BimtekStage.objects.filter(
-            completed_on__isnull=True,
-            reminded_on__isnull=True,
-            planned_date__gte=today,
-            planned_date__lte=today + timedelta(days=REMINDER_DAYS_AHEAD),
-        )
-    )
+    horizon = today + timedelta(days=REMINDER_DAYS_AHEAD)
+    due = [
+        stage
+        for stage in bimtek_stages_with_workshops(region_id=workspace.region_id)
+        if stage.completed_on is None
+        and stage.reminded_on is None
+        and stage_date(stage) is not None
+        and today <= stage_date(stage) <= horizon
+    ]
     if not due:
         return 0
     recipients = [
@@ -84,16 +116,20 @@ def send_bimtek_reminders(*, today: date) -> int:
     for stage in due:
         if recipients:
             with translation.override("id"):
+                workshop = stage.workshop
+                dates = date_range(workshop.starts, workshop.ends) if workshop else date_range(stage.planned_date)
                 send_mail(
                     subject=_("Bimtek %(stage)s %(region)s: %(date)s")
-                    % {
-                        "stage": stage.roman,
-                        "region": workspace.region.name,
-                        "date": stage.planned_date.strftime("%d-%m-%Y"),
-                    },
+                    % {"stage": stage.roman, "region": workspace.region.name, "date": dates},
                     message=render_to_string(
                         "programs/email/bimtek_reminder.txt",
-                        {"stage": stage, "region": workspace.region, "workspace_url": workspace_url},
+                        {
+                            "stage": stage,
+                            "workshop": workshop,
+                            "dates": dates,
+                            "region": workspace.region,
+                            "workspace_url": workspace_url,
+                        },
                     ),
                     from_email=None,
                     recipient_list=recipients,
