@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 STATUS = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible"}
 LEADS_PER_REGION_SMALL = 8  # persons considered per region up to 60 facilitators
 LEADS_PER_REGION_LARGE = 4
+REPLAN_DAYS = 14
+AFTER_SOLVE_SECONDS = 1.5  # kept from the time limit for the checker, the reasons and the figures
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
@@ -71,7 +73,10 @@ def solve(instance: Instance, *, on_progress=None, hint: dict[int, Placement] | 
         for j in instance.jobs
     }
     per_region = LEADS_PER_REGION_SMALL if len(instance.persons) <= 60 else LEADS_PER_REGION_LARGE
-    solution = _run(dom, dom.region_candidates(per_region, keep), seed, report, started)
+    candidates, narrow = dom.region_candidates(per_region, keep), {}
+    if instance.replan:
+        candidates, narrow = _stay_near(dom, candidates)
+    solution = _run(dom, candidates, seed, report, started, narrow)
     if solution.status == "infeasible":
         everyone = {j.id: dom.feasible_leads(j.id) for j in instance.jobs}
         solution = _run(dom, everyone, seed, report, started)
@@ -91,13 +96,28 @@ def solve(instance: Instance, *, on_progress=None, hint: dict[int, Placement] | 
     return solution
 
 
-def _run(dom: Domains, candidates, seed, report, started: float) -> Solution:
+def _stay_near(dom: Domains, candidates: dict[int, list[int]]):
+    """A re-plan searches near the last version: a workshop whose previous lead can still lead it
+    keeps that lead and moves at most ``REPLAN_DAYS`` days; the others get the region's candidates
+    and the whole window. (If that finds no plan, the full model is tried next.)"""
+    narrow, kept = {}, dict(candidates)
+    for job in dom.inst.jobs:
+        if job.previous_start is None or job.fixed_start is not None:
+            continue
+        previous = dom.offset(job.previous_start)
+        if job.previous_lead in dom.feasible_leads(job.id) and job.previous_lead in candidates[job.id]:
+            kept[job.id] = [job.previous_lead]
+            narrow[job.id] = (previous - REPLAN_DAYS, previous + REPLAN_DAYS)
+    return kept, narrow
+
+
+def _run(dom: Domains, candidates, seed, report, started: float, narrow=None) -> Solution:
     inst = dom.inst
     report(10, _("Membangun model"))
-    model = ScheduleModel(dom, candidates)
+    model = ScheduleModel(dom, candidates, narrow=narrow)
     _hint(model, seed)
     _complete_hint(model, min(5.0, inst.time_limit_seconds / 6))
-    remaining = inst.time_limit_seconds - (perf_counter() - started)
+    remaining = inst.time_limit_seconds - (perf_counter() - started) - AFTER_SOLVE_SECONDS
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 2
     solver.parameters.max_time_in_seconds = max(1.0, remaining)
@@ -121,7 +141,7 @@ def _hint(model: ScheduleModel, seed: dict[int, Placement]):
         if job_id not in model.start:
             continue
         start = dom.offset(placement.start)
-        if dom.est[job_id] <= start <= dom.lst[job_id]:
+        if model.est[job_id] <= start <= model.lst[job_id]:
             model.m.AddHint(model.start[job_id], start)
         for pid, x in model.lead[job_id].items():
             model.m.AddHint(x, pid == placement.lead)

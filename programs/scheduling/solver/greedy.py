@@ -96,7 +96,7 @@ def greedy(instance: Instance, *, dom: Domains | None = None, sticky: bool = Fal
         stages = {dom.jobs[j].stage for j in dom.chains[dom.jobs[job_id].region]}
         return sorted(
             leads[job_id],
-            key=lambda p: (sticky and not stages <= dom.persons[p].stages, cal.load[p], dom.round_trip(p, job_id), p),
+            key=lambda p: (cal.load[p], sticky and not stages <= dom.persons[p].stages, dom.round_trip(p, job_id), p),
         )
 
     jobs = sorted(instance.jobs, key=lambda j: (j.stage, j.region, j.id))

@@ -32,8 +32,16 @@ def _domain_without(lo: int, hi: int, bad: set[int]) -> Domain:
 
 
 class ScheduleModel:
-    def __init__(self, dom: Domains, candidates: dict[int, list[int]], *, explain: bool = False):
+    def __init__(
+        self, dom: Domains, candidates: dict[int, list[int]], *, explain: bool = False, narrow: dict | None = None
+    ):
+        """``narrow``: job id -> (first, last) start offsets to search in (solve mode only)."""
         self.dom, self.inst, self.explain = dom, dom.inst, explain
+        self.est, self.lst = dict(dom.est), dict(dom.lst)
+        for job_id, (first, last) in (narrow or {}).items():
+            kept = [v for v in dom.allowed[job_id] if max(first, dom.est[job_id]) <= v <= min(last, dom.lst[job_id])]
+            if kept:
+                self.est[job_id], self.lst[job_id] = kept[0], kept[-1]
         self.wd = self.inst.workshop_days
         self.m = cp_model.CpModel()
         self.guards: dict[tuple, cp_model.IntVar] = {}
@@ -67,7 +75,7 @@ class ScheduleModel:
     def bounds(self, job_id: int) -> tuple[int, int]:
         if self.explain:
             return self.lo, self.hi
-        return self.dom.est[job_id], self.dom.lst[job_id]
+        return self.est[job_id], self.lst[job_id]
 
     def presence(self, job_id: int, pid: int):
         """None when the person surely attends the job, else their lead literal."""
@@ -81,7 +89,8 @@ class ScheduleModel:
         dom, wd = self.dom, self.wd
         for job in self.inst.jobs:
             if not self.explain:
-                self.start[job.id] = self.m.NewIntVarFromDomain(Domain.FromValues(dom.allowed[job.id]), f"s{job.id}")
+                values = [v for v in dom.allowed[job.id] if self.est[job.id] <= v <= self.lst[job.id]]
+                self.start[job.id] = self.m.NewIntVarFromDomain(Domain.FromValues(values), f"s{job.id}")
                 continue
             s = self.start[job.id] = self.m.NewIntVar(self.lo, self.hi, f"s{job.id}")
             self.m.Add(s >= 0).OnlyEnforceIf(self.guard("window_start", job.region))
