@@ -15,8 +15,9 @@ from django.utils.formats import date_format
 from programs.scheduling.solver.text import ROMAN, date_range, stage_name
 
 LEAD, CO, REP = "lead", "co", "rep"
-REM_PER_DAY = 0.45  # the chart's minimum width: a two-day bar stays wide enough to click
+REM_PER_DAY = 0.6  # the chart's minimum width: a two-day bar stays wide enough to click
 MIN_WIDTH_REM = 36
+REM_PER_CHAR = 0.45  # of a label beside a bar (0.75rem type): does it fit before the next bar?
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class Item:
     @property
     def roman(self) -> str:
         return ROMAN.get(self.stage, str(self.stage))
+
+    @property
+    def short_name(self) -> str:
+        return self.region_name.replace("Kabupaten ", "Kab. ")
 
     @property
     def dates(self) -> str:
@@ -79,6 +84,12 @@ class Bar:
     role: str
     warnings: list[str] = field(default_factory=list)
     lane: int = 0
+    room_days: int = 0  # free days after the bar in its lane, up to the next bar or the window's end
+
+    @property
+    def has_room(self) -> bool:
+        """Whether the region's name fits beside the bar (the stage numeral is always inside)."""
+        return self.room_days * REM_PER_DAY >= (len(self.item.short_name) + 1) * REM_PER_CHAR
 
     @property
     def is_conflict(self) -> bool:
@@ -184,18 +195,22 @@ def weeks_of(start: date, end: date) -> list[Tick]:
     return ticks
 
 
-def _lanes(bars: list[Bar]) -> int:
-    """Stack bars that share days (an overlap conflict) in lanes, greedily by start."""
-    ends: list[date] = []
+def _lanes(bars: list[Bar], end: date) -> int:
+    """Stack bars that share days (an overlap conflict) in lanes, greedily by start; note the free
+    days after each bar in its lane (room for its label)."""
+    last_in_lane: list[Bar] = []
     for bar in sorted(bars, key=lambda b: (b.item.starts, b.item.id)):
-        for lane, last in enumerate(ends):
-            if last < bar.item.starts:
-                bar.lane, ends[lane] = lane, bar.item.ends
+        for lane, last in enumerate(last_in_lane):
+            if last.item.ends < bar.item.starts:
+                last.room_days = (bar.item.starts - last.item.ends).days - 1
+                bar.lane, last_in_lane[lane] = lane, bar
                 break
         else:
-            bar.lane = len(ends)
-            ends.append(bar.item.ends)
-    return max(1, len(ends))
+            bar.lane = len(last_in_lane)
+            last_in_lane.append(bar)
+    for last in last_in_lane:
+        last.room_days = max(0, (end - last.item.ends).days)
+    return max(1, len(last_in_lane))
 
 
 def _warnings_for(violations, item_id: int, person: int | None) -> list[str]:
@@ -251,7 +266,7 @@ def build(
             role = item.role_of(row.person)
             if (row.person is None and item.lead is None) or (row.person is not None and role):
                 row.bars.append(Bar(item, where, role, _warnings_for(violations, item.id, row.person)))
-        row.lanes = _lanes(row.bars)
+        row.lanes = _lanes(row.bars, end)
         for first, last, reason in unavailable.get(row.person, ()):
             where = span_of(start, end, first, last)
             if where:

@@ -114,6 +114,19 @@ def test_overlapping_bars_of_one_person_get_separate_lanes():
     assert [b.lane for b in row.bars] == [0, 1, 0] and row.lanes == 2
 
 
+def test_a_region_name_is_written_beside_a_bar_only_where_it_fits():
+    chart = build(
+        [
+            item(1, date(2018, 6, 4), date(2018, 6, 5), lead=1),
+            item(2, date(2018, 6, 7), date(2018, 6, 8), lead=1),
+            item(3, date(2018, 6, 12), date(2018, 6, 13), lead=1),
+        ]
+    )
+    [row] = chart.rows
+    assert [b.room_days for b in row.bars] == [1, 3, 17]
+    assert [b.has_room for b in row.bars] == [False, False, True]
+
+
 def test_unavailability_holidays_weeks_and_months():
     with translation.override("id"):
         chart = build(
