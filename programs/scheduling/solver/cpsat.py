@@ -27,6 +27,11 @@ STATUS = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.I
 LEADS_PER_REGION_SMALL = 8  # persons considered per region up to 60 facilitators
 LEADS_PER_REGION_LARGE = 4
 REPLAN_DAYS = 14
+# Beyond this many jobs the full model (hundreds of thousands of job pairs) finds no plan in time
+# on two cores: the solver improves the greedy start instead, each job within ``LARGE_DAYS`` of it,
+# with two candidate leads per region besides the start's own.
+LARGE_JOBS = 600
+LARGE_DAYS = 10
 AFTER_SOLVE_SECONDS = 1.5  # kept from the time limit for the checker, the reasons and the figures
 
 
@@ -76,6 +81,11 @@ def solve(instance: Instance, *, on_progress=None, hint: dict[int, Placement] | 
     candidates, narrow = dom.region_candidates(per_region, keep), {}
     if instance.replan:
         candidates, narrow = _stay_near(dom, candidates)
+    elif len(instance.jobs) > LARGE_JOBS and seed:
+        candidates = dom.region_candidates(2, keep)
+        narrow = {
+            job_id: (dom.offset(p.start) - LARGE_DAYS, dom.offset(p.start) + LARGE_DAYS) for job_id, p in seed.items()
+        }
     solution = _run(dom, candidates, seed, report, started, narrow)
     if solution.status == "infeasible":
         everyone = {j.id: dom.feasible_leads(j.id) for j in instance.jobs}

@@ -108,7 +108,15 @@ class Domains:
         return [s for s in self.allowed[job_id] if s not in blocked]
 
     def feasible_leads(self, job_id: int) -> list[int]:
-        return [p for p in self.qualified(job_id) if self.available_starts(job_id, p)]
+        """Qualified persons free on at least one allowed start of the job (cached)."""
+        cache = self.__dict__.setdefault("_feasible", {})
+        if job_id not in cache:
+            cache[job_id] = [p for p in self.qualified(job_id) if self._free_somewhere(job_id, p)]
+        return cache[job_id]
+
+    def _free_somewhere(self, job_id: int, pid: int) -> bool:
+        blocked = self.person_blocked(pid)
+        return any(s not in blocked for s in self.allowed[job_id])
 
     def date(self, offset: int) -> date:
         return self.inst.window_start + timedelta(days=offset)

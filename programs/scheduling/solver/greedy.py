@@ -120,8 +120,9 @@ def greedy(instance: Instance, *, dom: Domains | None = None, sticky: bool = Fal
             kept = region_lead.get(job.region)
             if kept in leads[job.id] and any(place(job.id, s, [kept]) for s in starts):
                 continue
+        order = by_load(job.id)  # loads change only when this job is placed
         for start in starts:
-            if place(job.id, start, by_load(job.id)):
+            if place(job.id, start, order):
                 region_lead.setdefault(job.region, placed[job.id].lead)
                 break
     missing = [j for j in instance.jobs if j.id not in placed]
