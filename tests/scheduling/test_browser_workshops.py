@@ -81,6 +81,12 @@ def test_admin_moves_a_workshop_sees_the_live_travel_warning_and_the_facilitator
     travel.wait_for()
     assert "Kota Banda Aceh" in travel.inner_text() and "Kota Jayapura" in travel.inner_text()
 
+    # Bad input answers 400 with the field's message, shown in the same place.
+    page.fill("input[name=ends]", "2018-07-01")
+    warnings.get_by_text("sebelum tanggal mulai").wait_for()
+    page.fill("input[name=ends]", "")
+    travel.wait_for()
+
     page.fill("input[name=starts]", "2018-07-09")
     page.locator("#live-warnings").get_by_text("Tidak ada bentrok.").wait_for()
     assert page.locator("#live-warnings").get_by_text("butuh 2 hari perjalanan").count() == 0
