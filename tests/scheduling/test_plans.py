@@ -152,6 +152,7 @@ def test_the_plan_page_shows_dates_people_and_the_live_warnings(world, client_fo
     assert "6–7 Agu 2018" in page and "7–8 Agu 2018" in page
     assert "Ani Wijaya" in page and "+ Budi Santoso" in page and "Gedung Bangkit" in page
     assert "aturan wajib dilanggar" in page and 'class="has-warning"' in page
+    assert f"/jadwal/{plan.pk}/bimtek/{w1.pk}/" in page and f"/jadwal/{plan.pk}/linimasa/" in page
     assert "/susun/" not in page and "/ubah/" not in page  # the analyst reads only
     assert len(services.warnings(plan)) >= 1
     f.place(w2, date(2018, 9, 3), ani)
