@@ -20,7 +20,7 @@ class CellError(ValueError):
 def as_text(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.isas_integer():
+    if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
 
@@ -31,7 +31,7 @@ def as_integer(value, *, low: int, high: int) -> int | None:
     if isinstance(value, bool):
         raise CellError(_("harus bilangan bulat"))
     if isinstance(value, float):
-        if not value.isas_integer():
+        if not value.is_integer():
             raise CellError(_("harus bilangan bulat, tertulis %(value)s") % {"value": value})
         value = int(value)
     if isinstance(value, str):

@@ -465,3 +465,14 @@ def test_a_file_with_more_programs_than_one_import_takes_is_refused_with_a_messa
 
 def problems_of_limited(actor, content, max_programs) -> list[str]:
     return [str(p) for p in excel.validate_workbook(actor=actor, content=content, max_programs=max_programs).problems]
+
+
+def test_cells_written_as_floats_by_spreadsheets_read_as_whole_numbers_and_text():
+    """Spreadsheets store 2025 as 2025.0: read as the integer, and as "2025" where text is meant;
+    a fraction where a whole number is needed is a cell error, not a crash."""
+    from programs.excel.cells import CellError, as_integer, as_text
+
+    assert as_integer(2025.0, low=2000, high=2100) == 2025
+    assert as_text(12.0) == "12" and as_text(12.5) == "12.5"
+    with pytest.raises(CellError, match="bilangan bulat"):
+        as_integer(2025.5, low=2000, high=2100)
