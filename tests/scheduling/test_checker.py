@@ -32,6 +32,7 @@ def job(jid, region="35.74", stage=1, province="35", name="Kota Probolinggo", **
 def instance(jobs, persons=None, **extra):
     persons = persons or [person(1, "Ani"), person(2, "Budi")]
     values = {"window_start": D, "window_end": day(120), "travel": {("35", "91"): 2, ("91", "35"): 2}}
+    values["weekends_off"] = False  # these cases are about other constraints; weekends have their own test
     return Instance(jobs=tuple(jobs), persons=tuple(persons), **(values | extra))
 
 
@@ -95,6 +96,16 @@ def test_monthly_maximum_counts_starts_per_calendar_month():
     assert "Juli 2018" in violation.message
     august = {**july, 3: Placement(date(2018, 8, 1), 1)}
     assert check(inst, august) == []
+
+
+def test_no_workshop_day_falls_on_a_weekend_unless_weekends_are_working_days():
+    inst = instance([job(1)], weekends_off=True)
+    saturday = next(day(n) for n in range(7) if day(n).weekday() == 5)
+    [violation] = check(inst, {1: Placement(saturday - timedelta(days=1), 1)})  # Friday and Saturday
+    assert violation.code == "weekend" and "akhir pekan" in violation.message
+    monday = saturday + timedelta(days=2)
+    assert check(inst, {1: Placement(monday, 1)}) == []
+    assert check(instance([job(1)]), {1: Placement(saturday, 1)}) == []  # weekends switched off
 
 
 def test_region_blackout_and_national_holiday():

@@ -95,7 +95,7 @@ def group_exists(inst: Instance, kind: str, key) -> bool:
     return {
         "window_start": lambda: key in regions,
         "window_end": lambda: key in regions,
-        "holidays": lambda: bool(inst.holidays),
+        "holidays": lambda: bool(inst.days_off),  # national holidays and weekends
         "blackout": lambda: any(j.blackouts for j in inst.jobs if j.region == key),
         "gap": lambda: (
             any(j.region == key[0] and j.stage == key[1] for j in inst.jobs)
@@ -116,7 +116,7 @@ def relax(inst: Instance, groups) -> Instance:
         elif kind == "window_end":
             inst = replace(inst, window_end=inst.window_end + timedelta(days=200))
         elif kind == "holidays":
-            inst = replace(inst, holidays=frozenset())
+            inst = replace(inst, holidays=frozenset(), weekends_off=False)
         elif kind == "gap":
             inst = replace(inst, min_gap_days=1)
         elif kind == "blackout":

@@ -78,6 +78,7 @@ def _tiny() -> Instance:
         persons=persons,
         travel={("35", "91"): 2, ("91", "35"): 2},
         holidays=frozenset({date(2018, 8, 17)}),
+        weekends_off=False,
     )
 
 

@@ -65,6 +65,12 @@ def _job_violations(instance: Instance, persons: dict, job, pl: Placement) -> li
         out.append(
             Violation("holiday", msg % {"job": label, "days": when, "holidays": ", ".join(map(day, holidays))}, ids)
         )
+    weekend = [d for d in days if d in instance.weekend_days]
+    if weekend:
+        msg = _("%(job)s (%(days)s) jatuh pada akhir pekan (%(weekend)s).")
+        out.append(
+            Violation("weekend", msg % {"job": label, "days": when, "weekend": ", ".join(map(day, weekend))}, ids)
+        )
     blackouts = _hits(days, job.blackouts)
     if blackouts:
         msg = _("%(job)s (%(days)s) jatuh pada tanggal yang ditutup daerah: %(ranges)s.")

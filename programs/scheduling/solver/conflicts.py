@@ -95,7 +95,9 @@ def sentences(dom: Domains, groups: list[tuple]) -> list[str]:
     if by_kind["holidays"]:
         near = sorted(inst.holidays)
         shown = ", ".join(day(d) for d in near[:8]) + ("…" if len(near) > 8 else "")
-        parts.append(_("libur nasional (%(days)s)") % {"days": shown})
+        parts.append(_("libur nasional (%(days)s)") % {"days": shown} if near else _("akhir pekan"))
+        if near and inst.weekends_off:
+            parts.append(_("akhir pekan"))
     for stage in sorted(by_kind["leads"]):
         parts.append(_leads(dom, stage))
     for pid in sorted(by_kind["unavailable"]):

@@ -37,7 +37,7 @@ class Domains:
         self.horizon = (inst.window_end - inst.window_start).days + 1
         self.persons = {p.id: p for p in inst.persons}
         self.jobs = {j.id: j for j in inst.jobs}
-        holidays = blocked_starts([(d, d) for d in inst.holidays], inst.window_start, wd)
+        holidays = blocked_starts([(d, d) for d in inst.days_off], inst.window_start, wd)
         for job in inst.jobs:
             bad = holidays | blocked_starts(job.blackouts, inst.window_start, wd)
             for pid in job.attendees:

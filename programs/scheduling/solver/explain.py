@@ -90,6 +90,8 @@ def _date_reasons(dom: Domains, placements, calendar, job_id: int) -> list[str]:
     earlier = pl.start - timedelta(days=1)
     if earlier in inst.holidays:
         out.append(_("Sehari lebih awal adalah libur nasional (%(day)s).") % {"day": day(earlier)})
+    elif earlier in inst.weekend_days and pl.start.weekday() == 0:
+        out.append(_("Mulai Senin: akhir pekan bukan hari kerja."))
     if any(a <= earlier <= b for a, b in job.blackouts):
         out.append(_("Sehari lebih awal adalah tanggal yang ditutup daerah."))
     if pl.lead in dom.persons:

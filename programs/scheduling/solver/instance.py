@@ -7,7 +7,7 @@ occupies ``d … d + workshop_days - 1``.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 DateRange = tuple[date, date]  # inclusive on both ends
 
@@ -75,6 +75,22 @@ class Instance:
     weights: Weights = field(default_factory=Weights)
     time_limit_seconds: float = 30.0
     replan: bool = False  # keep close to previous_start / previous_lead
+    weekends_off: bool = True  # no workshop day on a Saturday or Sunday (government working days)
+
+    def __post_init__(self):
+        weekend = set()
+        if self.weekends_off:
+            day, last = self.window_start - timedelta(days=7), self.window_end + timedelta(days=7)
+            while day <= last:
+                if day.weekday() >= 5:
+                    weekend.add(day)
+                day += timedelta(days=1)
+        object.__setattr__(self, "weekend_days", frozenset(weekend))
+
+    @property
+    def days_off(self) -> frozenset[date]:
+        """National holidays and, unless switched off, weekends: no workshop day falls on one."""
+        return self.holidays | self.weekend_days
 
     def travel_days(self, a: str, b: str) -> int:
         if a == b:

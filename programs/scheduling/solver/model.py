@@ -95,7 +95,7 @@ class ScheduleModel:
             s = self.start[job.id] = self.m.NewIntVar(self.lo, self.hi, f"s{job.id}")
             self.m.Add(s >= 0).OnlyEnforceIf(self.guard("window_start", job.region))
             self.m.Add(s <= dom.horizon - wd).OnlyEnforceIf(self.guard("window_end", job.region))
-            holidays = blocked_starts([(d, d) for d in self.inst.holidays], self.inst.window_start, wd)
+            holidays = blocked_starts([(d, d) for d in self.inst.days_off], self.inst.window_start, wd)
             if holidays & set(range(self.lo, self.hi + 1)):
                 self._avoid(s, holidays, self.guard("holidays"))
             if job.blackouts:
