@@ -17,4 +17,6 @@ class SchedulingConfig(AppConfig):
     verbose_name = _("Penjadwalan Bimtek")
 
     def ready(self):
-        from programs.scheduling import rules  # noqa: F401
+        from programs.scheduling import panels, rules  # noqa: F401
+
+        panels.register()

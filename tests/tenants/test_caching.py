@@ -25,12 +25,12 @@ def test_workspace_page_costs_no_query_more_than_the_same_page_on_the_apex(world
     """With warm caches (host, membership) the gate of a workspace page costs no query."""
     client = client_for(world.users["viewer_probolinggo"])
     # Like for like: each signs the user in and reads one small unpaginated list.
-    client.get("/api/v1/bimtek-stages/", HTTP_HOST=P)
+    client.get("/api/v1/funding-sources/", HTTP_HOST=P)
     client.get("/api/v1/provinces/", HTTP_HOST="sc100.test")
     with CaptureQueriesContext(connection) as apex:
         assert client.get("/api/v1/provinces/", HTTP_HOST="sc100.test").status_code == 200
     with CaptureQueriesContext(connection) as workspace:
-        assert client.get("/api/v1/bimtek-stages/", HTTP_HOST=P).status_code == 200
+        assert client.get("/api/v1/funding-sources/", HTTP_HOST=P).status_code == 200
     real = lambda qs: [q["sql"] for q in qs.captured_queries if not q["sql"].startswith("SET search_path")]  # noqa: E731
     assert len(real(workspace)) == len(real(apex)), real(workspace)
     assert "tenants_membership" not in " ".join(real(workspace))
@@ -38,12 +38,12 @@ def test_workspace_page_costs_no_query_more_than_the_same_page_on_the_apex(world
 
 def test_the_cold_membership_lookup_is_one_query(world, client_for):
     client = client_for(world.users["viewer_probolinggo"])
-    client.get("/api/v1/bimtek-stages/", HTTP_HOST=P)
+    client.get("/api/v1/funding-sources/", HTTP_HOST=P)
     caches["global"].delete(
         membership_cache_key(user_id=world.users["viewer_probolinggo"].pk, workspace_id=world.probolinggo.pk)
     )
     with CaptureQueriesContext(connection) as workspace:
-        assert client.get("/api/v1/bimtek-stages/", HTTP_HOST=P).status_code == 200
+        assert client.get("/api/v1/funding-sources/", HTTP_HOST=P).status_code == 200
     assert sum("tenants_membership" in q["sql"] for q in workspace.captured_queries) == 1
 
 
