@@ -1,16 +1,21 @@
 """Facilitator scheduling: CP-SAT against the greedy baseline and the solver's own bound.
 
-Usage: ``.venv/bin/python deploy/bench/scheduling.py [--scale demo|national|replan|all] [--seed N]``.
-Pure computation (no database, no Redis); figures in ``RESULTS-scheduling.md``.
+Usage: ``.venv/bin/python deploy/bench/scheduling.py [--scale demo|national|replan|all|weights] [--seed N]
+[--balance N]``. Pure computation (no database, no Redis); figures in ``RESULTS-scheduling.md``.
+Each table is followed by the machine's load average (other work on the machine slows the solver).
 
 - ``demo``: 50 regions × 4 stages, 30 facilitators, June–October 2018 (target: 0 hard
   violations in ≤ 30 s);
 - ``national``: 514 regions × 4 stages, 150 facilitators, March–October 2026 (target ≤ 120 s);
 - ``replan``: the demo plan, then its busiest facilitator drops out (unavailable for the whole
-  window) and the rest is re-planned staying close (target ≤ 10 s; workshops moved).
+  window) and the rest is re-planned staying close (target ≤ 10 s; workshops moved);
+- ``weights``: the demo cohort solved once per ``balance`` weight in ``BALANCES`` (the trade-off
+  of a level workload against one lead per region and travel); ``--balance N`` instead sets the
+  weight for any other scale.
 """
 
 import argparse
+import dataclasses
 import os
 import sys
 import time
@@ -27,6 +32,7 @@ from programs.scheduling.solver import explain  # noqa: E402
 from programs.scheduling.solver.checker import check  # noqa: E402
 from programs.scheduling.solver.cpsat import solve  # noqa: E402
 from programs.scheduling.solver.greedy import greedy  # noqa: E402
+from programs.scheduling.solver.instance import Weights  # noqa: E402
 from programs.scheduling.solver.synthetic import demo_instance, national_instance, replan_instance  # noqa: E402
 
 FIGURES = (
@@ -39,6 +45,21 @@ FIGURES = (
     "fridays",
     "back_to_back",
 )
+BALANCES = (5, 10, 15)  # 5 is the default; above same_lead / 2 spread outweighs an extra lead
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def weighted(inst, balance: int | None, seconds: float | None = None):
+    """The instance with another balance weight and time limit (when given)."""
+    if balance is not None:
+        inst = dataclasses.replace(inst, weights=dataclasses.replace(inst.weights, balance=balance))
+    if seconds is not None:
+        inst = dataclasses.replace(inst, time_limit_seconds=seconds)
+    return inst
 
 
 def score(inst, stats: dict, moved: int = 0) -> int:
@@ -78,18 +99,25 @@ def compare(inst) -> dict:
         f"\nCP-SAT objective {solution.objective}, best bound {solution.bound}; model: "
         f"{solution.stats.get('variables')} variables, {solution.stats.get('pairs')} job pairs"
     )
+    print(load())
     return {"solution": solution, "rows": rows}
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--scale", choices=["demo", "national", "replan", "all"], default="demo")
+    parser.add_argument("--scale", choices=["demo", "national", "replan", "all", "weights"], default="demo")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--balance", type=int, help=f"the balance weight (default {Weights().balance})")
+    parser.add_argument("--seconds", type=float, help="time limit of the first plan (default: the scale's target)")
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores; seed {args.seed}")
+    print(f"machine: {os.cpu_count()} cores; seed {args.seed}; {load()}")
+    if args.scale == "weights":
+        for balance in BALANCES:
+            print(f"\n## demo with balance {balance} (same lead {Weights().same_lead}, travel {Weights().travel})\n")
+            compare(weighted(demo_instance(seed=args.seed), balance, args.seconds))
     if args.scale in ("demo", "replan", "all"):
         print("\n## demo: 50 regions × 4 stages, 30 facilitators, 1 Jun – 31 Oct 2018\n")
-        inst = demo_instance(seed=args.seed)
+        inst = weighted(demo_instance(seed=args.seed), args.balance, args.seconds)
         first = compare(inst)["solution"]
     if args.scale in ("replan", "all"):
         led = first.stats["led"]
@@ -108,10 +136,11 @@ def main():
         rows[1]["moved"] = moved
         show(rows)
         print(f"\nCP-SAT objective {solution.objective}, best bound {solution.bound}")
+        print(load())
         print("worse than before:", " ".join(explain.compare(first.stats, solution.stats)) or "-")
     if args.scale in ("national", "all"):
         print("\n## national: 514 regions × 4 stages, 150 facilitators, 1 Mar – 31 Oct 2026\n")
-        compare(national_instance(seed=args.seed))
+        compare(weighted(national_instance(seed=args.seed), args.balance, args.seconds))
 
 
 if __name__ == "__main__":
