@@ -15,4 +15,4 @@ def samples(world, workspace) -> dict:
     wish = RegionWish.objects.filter(region_id=workspace.region_id).first() or RegionWish.objects.create(
         region_id=workspace.region_id, kind=RegionWish.Kind.BLACKOUT, starts=date(2018, 8, 17), ends=date(2018, 8, 17)
     )
-    return {"region_workshop_pk": workshop.pk, "region_wish_pk": wish.pk}
+    return {"region_workshop_pk": workshop.pk, "region_wish_pk": wish.pk, "wish_pk": wish.pk}  # page, API
