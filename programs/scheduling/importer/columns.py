@@ -6,6 +6,7 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from programs.excel.cells import CellError, as_text  # noqa: F401  (one cell reader for every import)
 from programs.scheduling.models import ROMAN, Facilitator
 
 # (key = header in the file, what the column holds, shown on the template's instructions sheet)
@@ -35,18 +36,6 @@ KINDS = {
 }
 TRUE_WORDS = {"ya", "y", "1", "aktif", "true", "benar", "yes"}
 FALSE_WORDS = {"tidak", "t", "0", "nonaktif", "tidak aktif", "false", "salah", "no", "n"}
-
-
-class CellError(ValueError):
-    """A cell that cannot be read; the message says why, in the officer's words."""
-
-
-def as_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
 
 
 def province_lookup(provinces) -> dict[str, object]:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from platform.uploads import HEAD_BYTES, FileKind, sniff
+from programs.excel.layout import column_letter
 from programs.scheduling.importer.columns import HEADERS, REQUIRED_HEADERS, as_text
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -26,15 +27,6 @@ class FileRefused(ValidationError):
 class Table:
     letters: dict[str, str] = field(default_factory=dict)  # key -> column letter ("A", "B"…)
     rows: list[tuple[int, dict]] = field(default_factory=list)  # (row number, {key: cell as text})
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def check_upload(*, size: int, kind: FileKind | None) -> None:
