@@ -7,14 +7,12 @@ own unavailability (``OwnScheduleAccess``); anyone else signed in gets 404. Inpu
 for type and reference by the serializers, the rules by ``programs.scheduling.services``.
 """
 
-from django.db import transaction
 from django.db.models import Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from platform.accounts.models import User
 from programs.scheduling import rules, selectors, services
 from programs.scheduling.api import access
 from programs.scheduling.api.filters import FacilitatorFilter, HolidayFilter, TravelFilter
@@ -53,13 +51,9 @@ class FacilitatorListView(generics.ListAPIView):
         incoming = FacilitatorCreateSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = dict(incoming.validated_data)
-        email = User.objects.normalize_email(data.pop("email")).strip().lower()
-        full_name = data.pop("full_name").strip()
-        with transaction.atomic():  # a refused entry leaves no new account behind
-            person = User.objects.filter(email__iexact=email).first()
-            if person is None:
-                person = User.objects.create_user(email=email, password=None, full_name=full_name)
-            facilitator = services.save_facilitator(user=request.user, person=person, **data)
+        facilitator, _created = services.register_facilitator(
+            user=request.user, email=data.pop("email"), full_name=data.pop("full_name"), **data
+        )
         return Response(
             FacilitatorSerializer(facilitator_queryset().get(pk=facilitator.pk)).data, status=status.HTTP_201_CREATED
         )

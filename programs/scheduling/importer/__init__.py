@@ -10,7 +10,6 @@ uploads it again, so the registry never holds half of a file.
 """
 
 from programs.scheduling.importer.columns import COLUMNS, HEADERS
-from programs.scheduling.importer.people import register_facilitator
 from programs.scheduling.importer.preview import Preview, RowResult, apply_rows, preview_rows
 from programs.scheduling.importer.reading import MAX_ROWS, MAX_UPLOAD_BYTES, FileRefused, check_upload, read_table
 from programs.scheduling.importer.store import claim_rows, discard_rows, load_rows, release_rows, store_rows
@@ -31,7 +30,6 @@ __all__ = [
     "load_rows",
     "preview_rows",
     "read_table",
-    "register_facilitator",
     "release_rows",
     "store_rows",
     "template_csv",

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from programs.scheduling import rules
 from programs.scheduling.importer import columns as cells
-from programs.scheduling.importer.people import normalized_email, register_facilitator
 from programs.scheduling.importer.reading import Table
 from programs.scheduling.models import Facilitator
 from programs.scheduling.services.common import require
+from programs.scheduling.services.people import normalized_email, register_facilitator
 
 # A service's field -> the column of the file it came from.
 FIELD_COLUMN = {

@@ -1,6 +1,7 @@
 """Services of the national plan (re-exported here; callers import from this package)."""
 
 from programs.scheduling.services.access import sync_plan_access, sync_region_access
+from programs.scheduling.services.people import register_facilitator
 from programs.scheduling.services.plans import (
     assigned_workshops,
     confirm_version,
@@ -38,6 +39,7 @@ __all__ = [
     "instance_from_plan",
     "open_plan",
     "record_version",
+    "register_facilitator",
     "run_solve",
     "save_facilitator",
     "seed_travel_times",

@@ -131,7 +131,7 @@ class FacilitatorCreateView(AdminView):
         form = FacilitatorForm(request.POST)
         if form.is_valid():
             try:
-                entry, created = importer.register_facilitator(
+                entry, created = services.register_facilitator(
                     user=request.user,
                     email=form.cleaned_data["email"],
                     full_name=form.cleaned_data["full_name"],
@@ -165,7 +165,7 @@ class FacilitatorEditView(AdminView):
         form = FacilitatorForm(request.POST, facilitator=entry)
         if form.is_valid():
             try:
-                importer.register_facilitator(
+                services.register_facilitator(
                     user=request.user,
                     facilitator=entry,
                     full_name=form.cleaned_data["full_name"],

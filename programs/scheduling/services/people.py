@@ -1,6 +1,6 @@
 """The account behind a registry entry: a facilitator is named by e-mail; an existing account is
 reused, a new one is created (with the name) and invited to set its password. Shared by the
-registry's form page and the spreadsheet import, so both follow one rule."""
+registry's form page, the spreadsheet import and the API, so all follow one rule."""
 
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from programs.scheduling import rules
 from programs.scheduling.models import Facilitator
-from programs.scheduling.services import save_facilitator
 from programs.scheduling.services.common import require
+from programs.scheduling.services.registry import save_facilitator
 
 
 def normalized_email(email: str) -> str:
