@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from datetime import timedelta
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .domains import Domains
 from .instance import Instance, Placement
@@ -188,12 +189,16 @@ def stats(instance: Instance, placements: dict[int, Placement]) -> dict:
 
 
 WORSE = {
-    "spread": "Selisih beban fasilitator tersibuk dan tersepi naik dari %(old)s menjadi %(new)s workshop.",
-    "travel_days": "Total hari perjalanan naik dari %(old)s menjadi %(new)s.",
-    "extra_leads": "Pergantian pemimpin antartahap dalam satu daerah naik dari %(old)s menjadi %(new)s.",
-    "preferred_misses": "Workshop di luar minggu pilihan daerah naik dari %(old)s menjadi %(new)s.",
-    "fridays": "Workshop yang jatuh pada hari Jumat naik dari %(old)s menjadi %(new)s.",
-    "back_to_back": "Workshop berturut-turut tanpa jeda untuk satu orang naik dari %(old)s menjadi %(new)s.",
+    "spread": gettext_noop(
+        "Selisih beban fasilitator tersibuk dan tersepi naik dari %(old)s menjadi %(new)s workshop."
+    ),
+    "travel_days": gettext_noop("Total hari perjalanan naik dari %(old)s menjadi %(new)s."),
+    "extra_leads": gettext_noop("Pergantian pemimpin antartahap dalam satu daerah naik dari %(old)s menjadi %(new)s."),
+    "preferred_misses": gettext_noop("Workshop di luar minggu pilihan daerah naik dari %(old)s menjadi %(new)s."),
+    "fridays": gettext_noop("Workshop yang jatuh pada hari Jumat naik dari %(old)s menjadi %(new)s."),
+    "back_to_back": gettext_noop(
+        "Workshop berturut-turut tanpa jeda untuk satu orang naik dari %(old)s menjadi %(new)s."
+    ),
 }
 
 
