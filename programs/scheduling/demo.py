@@ -148,20 +148,34 @@ def _attend(plan: Plan, people: dict[str, Facilitator]) -> None:
         w.save(update_fields=["venue", "ministry_rep"])
 
 
+class _TooMany(Exception):
+    pass
+
+
 def _leave_a_conflict(plan: Plan, admin: User) -> None:
-    """Hand one workshop to the lead of another region's workshop of the same stage, a day
-    after that one starts and in another province: the plan page then warns of a facilitator
-    in two places at once and without the travel days between them."""
+    """Hand one workshop to the lead of another region's workshop of the same stage, on that
+    workshop's days (in another province when there is one): the plan page then warns of a
+    facilitator in two places at once, and of nothing else."""
     workshops = list(plan.workshops.filter(starts__isnull=False).select_related("region", "lead").order_by("starts"))
-    for moved in workshops:
-        for other in workshops:
-            if (
-                other.stage == moved.stage
-                and other.region.province_id != moved.region.province_id
-                and other.lead_id != moved.lead_id
-                and moved.stage in other.lead.stages
-            ):
-                services.edit_workshop(
-                    user=admin, workshop=moved, lead=other.lead, starts=other.starts + timedelta(days=1)
-                )
+    pairs = [
+        (moved, other)
+        for moved in workshops
+        for other in workshops
+        if other.stage == moved.stage
+        and other.region_id != moved.region_id
+        and other.lead_id != moved.lead_id
+        and moved.stage in other.lead.stages
+    ]
+    # far apart first, then the smallest move
+    pairs.sort(
+        key=lambda p: (p[0].region.province_id == p[1].region.province_id, abs((p[0].starts - p[1].starts).days))
+    )
+    for moved, other in pairs:
+        try:
+            with transaction.atomic():
+                services.edit_workshop(user=admin, workshop=moved, lead=other.lead, starts=other.starts)
+                if {v.code for v in services.warnings(plan)} - {"overlap", "travel"}:
+                    raise _TooMany
                 return
+        except _TooMany:
+            continue
