@@ -61,6 +61,7 @@ class ScheduleModel:
         self._leads()
         self._calendars()
         self._monthly()
+        self._capacity()
         if not explain:
             self._objective()
 
@@ -244,6 +245,56 @@ class ScheduleModel:
                     self.m.AddBoolOr([presence.Not(), flag.Not(), both])
                     counted.append(both)
                 self.m.Add(sum(counted) <= cap).OnlyEnforceIf(self.guard("monthly", pid))
+
+    def _capacity(self):
+        """Redundant: in any run of months a person holds at most, per month, the monthly maximum
+        or the workshops that fit side by side on their working days, whichever is fewer; the jobs
+        that can only start within those months and that the person may take share that sum.
+        Implied by the calendars and monthly maxima, but stated as sums over the lead booleans it
+        lets the solver see at once that too few people are free for the workshops due by a date
+        (with weekends off, small infeasible instances otherwise took longer to prove than their
+        time limit). In explain mode each sum holds under the groups it follows from: the days
+        off, the person's absences and maximum, and for the jobs counted their region's window,
+        blackouts, gaps and locks (what ``Domains`` narrowed their starts with)."""
+        dom, wd, months = self.dom, self.wd, self.dom.months
+        days_off = blocked_starts([(d, d) for d in self.inst.days_off], self.inst.window_start, wd)
+        est, lst = (dom.est, dom.lst) if self.explain else (self.est, self.lst)
+        runs = [(i, k) for i in range(len(months)) for k in range(i, len(months))]
+        for pid, jobs in sorted(self._person_jobs().items()):
+            blocked = dom.person_blocked(pid)
+            starts = [v for v in range(dom.horizon - wd + 1) if v not in days_off and v not in blocked]
+            cap = dom.persons[pid].max_per_month
+            fit = [min(self._fit(starts, a, b), cap) for a, b in months]
+            if self.explain and len(jobs) > sum(fit):  # every job inside the window: its guards only
+                self._at_most(jobs, sum(fit), self._capacity_guards(pid, jobs, ("window_start", "window_end")))
+            for i, k in runs:
+                first, last = months[i][0], months[k][1]
+                inside = {j: lit for j, lit in jobs.items() if est[j] >= first and lst[j] <= last}
+                if len(inside) > sum(fit[i : k + 1]):
+                    self._at_most(inside, sum(fit[i : k + 1]), self._capacity_guards(pid, inside))
+
+    def _at_most(self, jobs: dict, most: int, enforce: list):
+        self.m.Add(sum(1 if lit is None else lit for lit in jobs.values()) <= most).OnlyEnforceIf(enforce)
+
+    def _capacity_guards(self, pid: int, jobs, kinds=("window_start", "window_end", "blackout")) -> list:
+        if not self.explain:
+            return []
+        names = [("holidays", None), ("unavailable", pid), ("monthly", pid)]
+        for region in {self.dom.jobs[j].region for j in jobs}:
+            names += [(kind, region) for kind in kinds]
+            if "blackout" in kinds:  # the starts were narrowed along the region's chain too
+                chain = [self.dom.jobs[j] for j in self.dom.chains[region]]
+                names += [("gap", (region, job.stage)) for job in chain] + [("fixed", job.id) for job in chain]
+                names += [("unavailable", a) for job in chain for a in job.attendees]
+        return [self.guards[name] for name in dict.fromkeys(names) if name in self.guards]
+
+    def _fit(self, starts: list[int], a: int, b: int) -> int:
+        """Most workshops side by side with starts among ``starts`` within days ``a``–``b``."""
+        fit, free_from = 0, a
+        for v in starts:
+            if a <= v <= b and v >= free_from:
+                fit, free_from = fit + 1, v + self.wd
+        return fit
 
     def _in_range(self, job_id: int, a: int, b: int):
         s, (lo, hi) = self.start[job_id], self.bounds(job_id)
