@@ -100,7 +100,7 @@ class WorkshopListView(PlanMixin, generics.ListAPIView):
 
 def live_warnings(workshop: Workshop) -> list:
     """The checker's violations of the plan as it stands that involve ``workshop``."""
-    return [v for v in services.warnings(workshop.plan) if workshop.pk in v.jobs]
+    return services.workshop_warnings(workshop)
 
 
 class WorkshopDetailView(PlanMixin, APIView):

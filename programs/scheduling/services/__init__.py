@@ -21,7 +21,14 @@ from programs.scheduling.services.registry import (
     seed_travel_times,
     set_travel_days,
 )
-from programs.scheduling.services.solving import instance_from_plan, run_solve, start_solve, warnings
+from programs.scheduling.services.solving import (
+    edit_warnings,
+    instance_from_plan,
+    run_solve,
+    start_solve,
+    warnings,
+    workshop_warnings,
+)
 from programs.scheduling.services.versions import diff, record_version, snapshot
 
 __all__ = [
@@ -35,6 +42,7 @@ __all__ = [
     "delete_unavailability",
     "delete_wish",
     "diff",
+    "edit_warnings",
     "edit_workshop",
     "instance_from_plan",
     "open_plan",
@@ -50,4 +58,5 @@ __all__ = [
     "sync_region_access",
     "update_plan",
     "warnings",
+    "workshop_warnings",
 ]

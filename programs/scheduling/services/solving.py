@@ -128,6 +128,33 @@ def warnings(plan: Plan):
     return check(instance, current_placements(workshops), require_all=False)
 
 
+def edit_warnings(workshop: Workshop, *, starts, lead_id, attendees) -> list:
+    """The checker's violations that involve ``workshop`` if it had this start, lead and
+    attendees, the rest of the plan as it stands (the same rules as the solver's hard
+    constraints, travel included): the live warnings of a hand edit. Reads only; a fixed
+    number of queries."""
+    from dataclasses import replace
+
+    from programs.scheduling.solver.checker import check
+
+    instance, workshops = instance_from_plan(workshop.plan)
+    if starts is None or all(job.id != workshop.pk for job in instance.jobs):
+        return []  # not placed (or cancelled): nothing to check
+    jobs = tuple(
+        replace(job, attendees=attendees, fixed_start=None, fixed_lead=None) if job.id == workshop.pk else job
+        for job in instance.jobs
+    )
+    placements = current_placements(workshops)
+    placements[workshop.pk] = Placement(starts, lead_id)
+    return [v for v in check(replace(instance, jobs=jobs), placements) if workshop.pk in v.jobs]
+
+
+def workshop_warnings(workshop: Workshop) -> list:
+    """The live warnings of ``workshop`` as it stands (page and API alike)."""
+    attendees = {f.pk for f in workshop.co_facilitators.all()} | ({workshop.ministry_rep_id} - {None})
+    return edit_warnings(workshop, starts=workshop.starts, lead_id=workshop.lead_id, attendees=frozenset(attendees))
+
+
 def start_solve(*, user, plan: Plan, replan: bool = False) -> SolveJob:
     """Queue a solver run. One active job per plan: a second press (by anyone) gets the running
     job back, not a second run (the plan row lock and a unique constraint both see to it)."""

@@ -2,8 +2,6 @@
 conflict check (htmx posts the unsaved form; nothing is written) and its status actions
 (confirm, lock, unlock, cancel, restore)."""
 
-from dataclasses import replace
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,9 +12,6 @@ from platform.forms import add_service_errors
 from programs.scheduling import rules, services
 from programs.scheduling.forms.workshops import WorkshopForm
 from programs.scheduling.models import Workshop
-from programs.scheduling.services.solving import current_placements
-from programs.scheduling.solver.checker import check
-from programs.scheduling.solver.instance import Placement
 from programs.scheduling.solver.text import date_range
 from tenants.views_national import NationalView
 
@@ -37,27 +32,6 @@ OFFERED = {
     Status.LOCKED: ("unlock",),
     Status.CANCELLED: ("restore",),
 }
-
-
-def edit_warnings(workshop: Workshop, *, starts, lead_id, attendees) -> list:
-    """The checker's violations that involve ``workshop`` if it had this start, lead and
-    attendees, the rest of the plan as it stands (the same rules as the solver's hard
-    constraints, travel included). Reads only; a fixed number of queries."""
-    instance, workshops = services.instance_from_plan(workshop.plan)
-    if starts is None or all(job.id != workshop.pk for job in instance.jobs):
-        return []  # not placed (or cancelled): nothing to check
-    jobs = tuple(
-        replace(job, attendees=attendees, fixed_start=None, fixed_lead=None) if job.id == workshop.pk else job
-        for job in instance.jobs
-    )
-    placements = current_placements(workshops)
-    placements[workshop.pk] = Placement(starts, lead_id)
-    return [v for v in check(replace(instance, jobs=jobs), placements) if workshop.pk in v.jobs]
-
-
-def current_warnings(workshop: Workshop) -> list:
-    attendees = {f.pk for f in workshop.co_facilitators.all()} | ({workshop.ministry_rep_id} - {None})
-    return edit_warnings(workshop, starts=workshop.starts, lead_id=workshop.lead_id, attendees=frozenset(attendees))
 
 
 class WorkshopView(NationalView):
@@ -92,7 +66,7 @@ class WorkshopView(NationalView):
             "actions": [(a, ACTIONS[a][1], ACTIONS[a][2]) for a in OFFERED.get(workshop.status, ())]
             if can_edit
             else [],
-            "warnings": current_warnings(workshop) if warnings is None else warnings,
+            "warnings": services.workshop_warnings(workshop) if warnings is None else warnings,
         }
         return render(request, "scheduling/workshops/edit.html", context, status=status)
 
@@ -132,7 +106,7 @@ class WorkshopCheckView(WorkshopView):
             return render(
                 request, "scheduling/workshops/_warnings.html", {"check_form": form, "live": True}, status=400
             )
-        warnings = edit_warnings(workshop, **form.hypothetical())
+        warnings = services.edit_warnings(workshop, **form.hypothetical())
         return render(request, "scheduling/workshops/_warnings.html", {"warnings": warnings, "live": True})
 
 
