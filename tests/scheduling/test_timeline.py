@@ -280,3 +280,34 @@ def test_my_workshops_run_the_same_queries_however_many_workshops(world, client_
         factories.place(w, date(2018, 7, 9), ani)
     assert Workshop.objects.filter(lead=ani).count() == 5
     assert _count(client, reverse("schedule-mine")) == few
+
+
+def test_ids_in_the_chart_are_never_formatted_as_numbers():
+    """Indonesian number formatting writes 1523 as "1.523": ids in attributes stay raw digits."""
+    from django.template.loader import render_to_string
+
+    from programs.scheduling.timeline import Bar, Item, Row, Span, Timeline
+
+    item = Item(
+        id=5030,
+        region_name="Kota Jayapura",
+        stage=1,
+        starts=date(2018, 7, 23),
+        ends=date(2018, 7, 24),
+        status="confirmed",
+        lead=1523,
+        plan_id=1,
+    )
+    row = Row(person=1523, name="Ani", bars=[Bar(item=item, span=Span(left=10.0, width=2.0), role="lead")])
+    chart = Timeline(
+        start=date(2018, 6, 1),
+        end=date(2018, 10, 31),
+        months=[],
+        weeks=[],
+        holidays=[],
+        rows=[row],
+        off_window=[],
+        unplaced=[],
+    )
+    html = render_to_string("scheduling/timeline/_chart.html", {"chart": chart, "edit_links": False})
+    assert 'data-person="1523"' in html and 'data-workshop="5030"' in html and "#bimtek-5030" in html

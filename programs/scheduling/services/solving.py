@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from platform.celery import send_after_commit
 from programs.scheduling import rules
@@ -30,6 +31,13 @@ from programs.scheduling.services.common import require
 from programs.scheduling.solver.instance import Instance, Job, Person, Placement, Weights
 
 WEIGHT_NAMES = tuple(Weights.__dataclass_fields__)
+# The job's last words, in the officer's language (the version page says more).
+SOLVER_OUTCOMES = {
+    "optimal": _lazy("rencana optimal"),
+    "feasible": _lazy("rencana terbaik dalam batas waktu"),
+    "infeasible": _lazy("tidak ada rencana yang layak; lihat penjelasannya"),
+    "unknown": _lazy("tidak ditemukan rencana dalam batas waktu"),
+}
 
 
 def weights_of(plan: Plan) -> Weights:
@@ -206,7 +214,8 @@ def run_solve(job_id: int) -> SolveJob:
         percent=100,
         version=version,
         finished_at=timezone.now(),
-        message=_("Selesai: %(status)s") % {"status": version.solver_status},
+        message=_("Selesai: %(status)s")
+        % {"status": SOLVER_OUTCOMES.get(version.solver_status, version.solver_status)},
     )
     job.refresh_from_db()
     return job
