@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from platform import exports
 from programs.national import rules, selectors
@@ -20,13 +20,13 @@ class MasterplanOverviewView(NationalView):
     rule = staticmethod(rules.can_view_national_masterplans)
     page_size = 50
     sorts = (
-        ("name", _lazy("Wilayah")),
-        ("status", _lazy("Status")),
-        ("completeness", _lazy("Kelengkapan")),
-        ("programs", _lazy("Program")),
-        ("quick_wins", _lazy("Quick win")),
-        ("budget", _lazy("Anggaran")),
-        ("refreshed", _lazy("Diperbarui")),
+        ("name", gettext_lazy("Wilayah")),
+        ("status", gettext_lazy("Status")),
+        ("completeness", gettext_lazy("Kelengkapan")),
+        ("programs", gettext_lazy("Program")),
+        ("quick_wins", gettext_lazy("Quick win")),
+        ("budget", gettext_lazy("Anggaran")),
+        ("refreshed", gettext_lazy("Diperbarui")),
     )
 
     def get(self, request):

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from platform.celery import send_after_commit
 from programs.scheduling import rules
@@ -33,10 +33,10 @@ from programs.scheduling.solver.instance import Instance, Job, Person, Placement
 WEIGHT_NAMES = tuple(Weights.__dataclass_fields__)
 # The job's last words, in the officer's language (the version page says more).
 SOLVER_OUTCOMES = {
-    "optimal": _lazy("rencana optimal"),
-    "feasible": _lazy("rencana terbaik dalam batas waktu"),
-    "infeasible": _lazy("tidak ada rencana yang layak; lihat penjelasannya"),
-    "unknown": _lazy("tidak ditemukan rencana dalam batas waktu"),
+    "optimal": gettext_lazy("rencana optimal"),
+    "feasible": gettext_lazy("rencana terbaik dalam batas waktu"),
+    "infeasible": gettext_lazy("tidak ada rencana yang layak; lihat penjelasannya"),
+    "unknown": gettext_lazy("tidak ditemukan rencana dalam batas waktu"),
 }
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from programs.scheduling import rules, selectors, services, timeline
 from programs.scheduling.models import Facilitator, NationalHoliday, Plan, Unavailability, Workshop
@@ -15,9 +15,9 @@ from tenants.models import Membership
 from tenants.views_national import NationalView
 
 ROLE_LABELS = {
-    timeline.LEAD: _lazy("Pemimpin"),
-    timeline.CO: _lazy("Pendamping"),
-    timeline.REP: _lazy("Wakil kementerian"),
+    timeline.LEAD: gettext_lazy("Pemimpin"),
+    timeline.CO: gettext_lazy("Pendamping"),
+    timeline.REP: gettext_lazy("Wakil kementerian"),
 }
 
 

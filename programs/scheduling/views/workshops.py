@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from platform.forms import add_service_errors
 from programs.scheduling import rules, services
@@ -19,11 +19,11 @@ Status = Workshop.Status
 
 # action -> (the status it asks for, its button label, whether it is a secondary button)
 ACTIONS = {
-    "confirm": (Status.CONFIRMED, _lazy("Konfirmasi"), False),
-    "lock": (Status.LOCKED, _lazy("Kunci"), True),
-    "unlock": (Status.CONFIRMED, _lazy("Buka kunci"), False),
-    "cancel": (Status.CANCELLED, _lazy("Batalkan"), True),
-    "restore": (Status.PROPOSED, _lazy("Kembalikan ke usulan"), True),
+    "confirm": (Status.CONFIRMED, gettext_lazy("Konfirmasi"), False),
+    "lock": (Status.LOCKED, gettext_lazy("Kunci"), True),
+    "unlock": (Status.CONFIRMED, gettext_lazy("Buka kunci"), False),
+    "cancel": (Status.CANCELLED, gettext_lazy("Batalkan"), True),
+    "restore": (Status.PROPOSED, gettext_lazy("Kembalikan ke usulan"), True),
 }
 # The actions offered for each status (the service has the last word on every transition).
 OFFERED = {
