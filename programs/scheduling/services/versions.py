@@ -1,12 +1,14 @@
 """Versions of a plan: snapshots of its workshops and the list of what changed between two."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from programs.scheduling.models import ROMAN, Plan, PlanVersion, Workshop
+from programs.scheduling.solver.text import date_range
 
 
 def workshops_of(plan: Plan):
@@ -87,7 +89,7 @@ class Change:
         def dates(row):
             if not row or not row.get("starts"):
                 return _("belum dijadwalkan")
-            return f"{row['starts']} – {row['ends']}"
+            return date_range((date.fromisoformat(row["starts"]), date.fromisoformat(row["ends"])))
 
         def person(pk):
             return names.get(pk, "—") if pk else "—"
