@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.serializers import MemberInviteSerializer, MemberSerializer, WorkspaceSerializer
+from platform.context_processors import site_url
 from tenants import selectors, services
 from tenants.access import Actor, access_membership_for_edit
 from tenants.models import Membership
@@ -35,7 +36,7 @@ class MemberListView(generics.ListCreateAPIView):
         membership, _created = services.invite_member(
             actor=Actor(user=request.user, access=request.access),
             workspace=request.tenant,
-            workspace_url=request.build_absolute_uri("/"),
+            workspace_url=site_url(request),
             **data.validated_data,
         )
         return Response(MemberSerializer(membership).data, status=status.HTTP_201_CREATED)

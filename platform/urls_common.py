@@ -5,6 +5,7 @@ from django.urls import path
 from django.views.i18n import set_language
 
 from platform.accounts.forms import EmailAuthenticationForm
+from platform.accounts.views import PasswordResetView
 from platform.views import health
 from tenants.middleware import public_on_workspace_host
 
@@ -22,7 +23,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", _public(auth_views.LogoutView.as_view()), name="logout"),
-    path("accounts/password_reset/", _public(auth_views.PasswordResetView.as_view()), name="password_reset"),
+    path("accounts/password_reset/", _public(PasswordResetView.as_view()), name="password_reset"),
     path(
         "accounts/password_reset/done/", _public(auth_views.PasswordResetDoneView.as_view()), name="password_reset_done"
     ),

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from platform.context_processors import site_url
 from platform.forms import add_service_errors, flash_service_errors
 from tenants import selectors, services
 from tenants.access import Actor, access_membership_for_edit, view_allows
@@ -58,7 +59,7 @@ class MembersView(WorkspaceView):
                 membership, _created = services.invite_member(
                     actor=actor_of(request),
                     workspace=request.tenant,
-                    workspace_url=request.build_absolute_uri("/"),
+                    workspace_url=site_url(request),
                     **form.cleaned_data,
                 )
             except ValidationError as exc:

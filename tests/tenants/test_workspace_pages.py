@@ -155,6 +155,22 @@ def test_password_reset_mail_links_to_the_same_host(world, client):
     assert f"http://{P}/accounts/reset/" in mail.outbox[0].body
 
 
+@pytest.mark.parametrize("host", [f"{P}:6666", "sc100.test:6666"])
+def test_reset_and_invitation_links_follow_the_configured_address_not_the_requests_host(world, client_for, host):
+    """A client chooses its Host header, port included: the links in e-mails are built from the
+    site's configured domain and port instead."""
+    site = host.split(":")[0]
+    client_for(world.users["viewer_probolinggo"]).post(
+        "/accounts/password_reset/", {"email": "viewer_probolinggo@example.id"}, HTTP_HOST=host
+    )
+    assert f"http://{site}/accounts/reset/" in mail.outbox[0].body and ":6666" not in mail.outbox[0].body
+    if site == P:
+        client_for(world.users["admin_probolinggo"]).post(
+            "/members/", {"email": "baru@probolinggokota.go.id", "full_name": "Baru", "role": "viewer"}, HTTP_HOST=host
+        )
+        assert ":6666" not in mail.outbox[-1].body and f"http://{P}/" in mail.outbox[-1].body
+
+
 # --- members ------------------------------------------------------------------------------
 
 

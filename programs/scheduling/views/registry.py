@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from platform import exports
+from platform.context_processors import site_url
 from platform.forms import add_service_errors, flash_service_errors
 from programs.scheduling import importer, rules, selectors, services
 from programs.scheduling.forms.registry import FacilitatorFilterForm, FacilitatorForm, RegistryUploadForm
@@ -120,7 +121,7 @@ class FacilitatorListView(StaffView):
 
 
 def _site_url(request) -> str:
-    return request.build_absolute_uri("/")
+    return site_url(request)
 
 
 class FacilitatorCreateView(AdminView):
