@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from platform.accounts.forms import EMAIL_MAX_LENGTH
 from tenants.models import Cohort, Membership, Province, Region
 
 
@@ -42,7 +43,7 @@ class MemberSerializer(serializers.ModelSerializer):
 
 
 class MemberInviteSerializer(serializers.Serializer):
-    email = serializers.EmailField()
+    email = serializers.EmailField(max_length=EMAIL_MAX_LENGTH)
     full_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     role = serializers.ChoiceField(choices=Membership.Role.choices)
     valid_from = serializers.DateField(required=False, allow_null=True, default=None)

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from platform.accounts.forms import EMAIL_MAX_LENGTH
 from tenants.models import Cohort, Membership, Province, Region, region_code_validator
 
 
@@ -63,7 +64,7 @@ class CohortForm(forms.Form):
 
 
 class InviteMemberForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail"))
+    email = forms.EmailField(label=_("E-mail"), max_length=EMAIL_MAX_LENGTH)
     full_name = forms.CharField(label=_("Nama lengkap"), max_length=150, required=False)
     role = forms.ChoiceField(label=_("Peran"), choices=Membership.Role.choices)
     valid_from = forms.DateField(

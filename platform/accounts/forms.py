@@ -4,10 +4,18 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from platform.accounts.models import User
+
+# The account's column; django-axes records a failed sign-in's e-mail in a 255-character
+# column, so a longer one must be refused by the form before it reaches authentication.
+EMAIL_MAX_LENGTH = User._meta.get_field("email").max_length
+
 
 class EmailAuthenticationForm(AuthenticationForm):
     username = forms.EmailField(
-        label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+        label=_("E-mail"),
+        max_length=EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
 
     error_messages = {
