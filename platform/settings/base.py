@@ -71,9 +71,11 @@ TENANT_MULTIPROCESSING_CHUNKS = 8
 
 MIDDLEWARE = [
     "platform.middleware.RejectNullCharactersMiddleware",
-    "tenants.middleware.CachedTenantMiddleware",
+    # Before the tenant: every answer gets the security headers (the unknown-host page too),
+    # and static files are served on any host, so that page loads its CSS.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tenants.middleware.CachedTenantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "platform.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
