@@ -4,8 +4,11 @@ Every write takes the actor (``tenants.access.Actor``) and checks its capability
 (``assessments.rules``; ``PermissionDenied`` when refused), checks the cycle's state (a
 final cycle is locked), validates scores against the version's scale, writes an audit row
 for each state change in the same transaction and asks for the region snapshot to be
-refreshed (``assessments.rollup``). The actor ``None`` is the platform itself (demo data,
-commands and benchmarks outside any request), which holds every capability.
+refreshed (``assessments.rollup``). The platform itself (demo data, commands and
+benchmarks outside any request) acts as ``tenants.access.SYSTEM``, which holds every
+capability; ``None`` is refused. Verifying and the assessor's state changes also obey the
+separation of duties (``rules.check_may_assess``): nobody judges a workspace in which they
+hold a region role, checked under the cycle's lock at the moment of the action.
 """
 
 import re
@@ -139,6 +142,7 @@ def save_verification(
 ) -> AssessmentResponse:
     _require(actor, "can_verify")
     cycle = AssessmentCycle.objects.select_for_update().select_related("framework_version").get(pk=response.cycle_id)
+    rules.check_may_assess(actor)
     _locked(cycle, allowed=(State.SELF_ASSESSED,), field="verified_score")
     _check_score(score, cycle.framework_version, "verified_score")
     response.verified_score = score
@@ -212,13 +216,17 @@ def change_state(*, actor: Actor, cycle: AssessmentCycle, action: str, reason: s
     """Move a cycle along open → self-assessed → verified → final (or back, see ``TRANSITIONS``).
 
     Submitting needs every self score, verifying every verified score; reopening a final
-    cycle needs a reason. Each action needs its capability (``rules.ACTION_CAPABILITY``).
+    cycle needs a reason. Each action needs its capability (``rules.ACTION_CAPABILITY``);
+    the assessor's actions (``rules.ASSESSOR_ACTIONS``) are refused to anyone holding a
+    region role in this workspace.
     """
     if action not in TRANSITIONS:
         raise ValidationError({"action": _("Tindakan tidak dikenal.")})
     if actor is None or not rules.can_change_state(actor, action):
         raise PermissionDenied()
     cycle = AssessmentCycle.objects.select_for_update().get(pk=cycle.pk)
+    if action in rules.ASSESSOR_ACTIONS:
+        rules.check_may_assess(actor)
     sources, target = TRANSITIONS[action]
     if cycle.state not in sources:
         raise ValidationError(
