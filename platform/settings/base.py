@@ -160,13 +160,21 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
-# Login throttling: 5 failures per e-mail + IP lock that pair out for 30 minutes.
+# Login throttling: 5 failures per e-mail + IP lock that pair out for 30 minutes, and
+# LOGIN_IP_FAILURE_LIMIT failures on any accounts lock the IP (higher: offices share one
+# NAT address). See platform/accounts/throttle.py.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "platform.accounts.throttle.LoginThrottleHandler"
+AXES_CLIENT_IP_CALLABLE = "platform.accounts.throttle.client_ip"
+LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=30)
+# Reverse proxies in front of the web processes whose X-Forwarded-For entry is believed
+# (0: the peer's address is the client's; production sets 1 for the documented nginx).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
