@@ -1,7 +1,18 @@
-"""Tables as CSV and XLSX downloads (the same columns as on screen), for every app's exports."""
+"""Tables as CSV and XLSX downloads (the same columns as on screen), for every app's exports,
+and the one guard against formula injection that every export of the product writes through.
+
+Text a user typed (evidence, a program's goals, a region's or a person's name) that starts
+like a formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return) would run in the
+reader's spreadsheet program: ``=HYPERLINK(...)`` sends data off-site on a click. In XLSX such
+text is written as a text cell marked "text" (the quote prefix Excel sets when someone types
+an apostrophe first), so it shows and imports again unchanged; in CSV, which has no cell
+types, it gets a leading apostrophe. A plain number given as text ("-0.440") calls nothing and
+stays as it is.
+"""
 
 import csv
 import io
+import re
 from decimal import Decimal
 
 from django.http import HttpResponse
@@ -9,15 +20,45 @@ from django.utils.http import content_disposition_header
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 
-def _cell(value):
+def looks_like_formula(value) -> bool:
+    """Whether a spreadsheet program would read ``value`` as a formula."""
+    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not _PLAIN_NUMBER.fullmatch(value)
+
+
+def xlsx_value(value):
+    """A value as an XLSX cell may hold it (guard the cell afterwards with ``guard_cell``)."""
     if isinstance(value, Decimal):
         return float(value) if value == value.quantize(Decimal("0.000001")) else str(value)
     if isinstance(value, str):
         # Control characters (a vertical tab pasted from Word) are not allowed in XLSX cells.
         return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return "" if value is None else value
+    return value
+
+
+def guard_cell(cell):
+    """Keep formula-like text of an openpyxl cell a text cell (never a formula); returns the cell."""
+    if looks_like_formula(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def append_row(sheet, values) -> None:
+    """Append a row to an openpyxl sheet: every value cleaned, formula-like text kept as text."""
+    sheet.append([xlsx_value(v) for v in values])
+    for cell in sheet[sheet.max_row]:
+        guard_cell(cell)
+
+
+def csv_value(value):
+    """A value for a CSV cell: formula-like text gets a leading apostrophe, None is empty."""
+    if value is None:
+        return ""
+    return "'" + value if looks_like_formula(value) else value
 
 
 def table_response(*, filename: str, header: list[str], rows: list[list], fmt: str) -> HttpResponse:
@@ -27,17 +68,17 @@ def table_response(*, filename: str, header: list[str], rows: list[list], fmt: s
 
         book = Workbook()
         sheet = book.active
-        sheet.append(header)
+        append_row(sheet, header)
         for row in rows:
-            sheet.append([_cell(v) for v in row])
+            append_row(sheet, row)
         buffer = io.BytesIO()
         book.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     else:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows([["" if v is None else v for v in row] for row in rows])
+        writer.writerow([csv_value(v) for v in header])
+        writer.writerows([[csv_value(v) for v in row] for row in rows])
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(True, f"{filename}.{fmt}")
     return response

@@ -4,7 +4,7 @@ file imports again as an update; the version is the optimistic lock).
 
 A hidden ``Daftar`` sheet holds the drop-down lists taken from the workspace's rows; a very
 hidden ``_templat`` sheet the marker and version that recognise the template. Text is
-always written as text, never as a formula.
+always written as text, never as a formula (``platform.exports``, the guard of every export).
 """
 
 import io
@@ -13,8 +13,8 @@ from decimal import Decimal
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from platform import exports
 from programs.excel.layout import (
     FUNDING_SHEET,
     INDICATOR_SHEET,
@@ -73,9 +73,7 @@ def _new_book(*, exported: bool):
         letter = column_letter(i)
         lists.cell(row=1, column=i + 1, value=title).font = bold
         for j, value in enumerate(values, start=2):
-            cell = lists.cell(row=j, column=i + 1, value=_cell_text(value))
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
+            exports.guard_cell(lists.cell(row=j, column=i + 1, value=exports.xlsx_value(value)))
         ranges[title] = f"{LIST_SHEET}!${letter}$2:${letter}${max(2, len(values) + 1)}"
 
     def drop_down(sheet, key, list_title, rows):
@@ -110,18 +108,10 @@ def _new_book(*, exported: bool):
     return book, sheets
 
 
-def _cell_text(value):
-    """A value as a cell may hold it: control characters (pasted from Word) removed."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-
-
 def _append(sheet, values) -> None:
     """Append a row of data; text is always text, never a formula (a description starting
     with "=" would otherwise run in the reader's Excel and be lost on re-import)."""
-    sheet.append([_cell_text(v) for v in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
+    exports.append_row(sheet, values)
 
 
 def _save(book) -> bytes:
