@@ -5,6 +5,7 @@ endpoint, and NUL characters in API bodies and in the addresses of pages."""
 import pytest
 from axes.models import AccessAttempt
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from platform.accounts.models import User
@@ -96,3 +97,15 @@ def test_a_nul_in_form_encoded_api_input_is_a_400(world, client_for):
 def test_a_nul_in_a_workspace_address_is_a_400(world, client_for, url):
     response = client_for(world.users["admin_probolinggo"]).get(url, HTTP_HOST=P)
     assert response.status_code == 400
+
+
+def test_an_overlong_email_in_the_facilitator_import_is_a_row_error(world, client_for):
+    from tests.scheduling.test_registry_import import xlsx
+
+    client = client_for(world.users["ministry_admin"])
+    content = xlsx([[LONG_EMAIL, "Ahli", "UGM", "35", "ahli", "1", 5, "ya"]])
+    uploaded = SimpleUploadedFile("fasilitator.xlsx", content)
+    response = client.post("/fasilitator/impor/", {"file": uploaded}, HTTP_HOST=APEX, follow=True)
+    assert response.status_code == 400  # the preview of a file with errors
+    [row] = response.context["preview"].results
+    assert [error.header for error in row.errors] == ["email"], row.errors

@@ -23,6 +23,8 @@ def normalized_email(email: str) -> str:
     email = (email or "").strip().lower()
     if not email:
         raise ValidationError({"email": _("E-mail wajib diisi.")})
+    if len(email) > 254:  # the account's column
+        raise ValidationError({"email": _("E-mail paling panjang 254 karakter.")})
     try:
         validate_email(email)
     except ValidationError:
