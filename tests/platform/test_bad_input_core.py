@@ -40,6 +40,14 @@ def test_inviting_an_overlong_email_through_the_api_is_a_400_on_the_field(world,
     assert not Membership.objects.filter(user__email=LONG_EMAIL).exists() and mail.outbox == []
 
 
+def test_an_overlong_facilitator_email_through_the_national_api_is_a_400_on_the_field(world, client_for):
+    body = {"email": LONG_EMAIL, "institution": "UGM", "home_province": "35"}
+    client = client_for(world.users["ministry_admin"])
+    response = client.post("/api/v1/scheduling/facilitators/", body, content_type=JSON, HTTP_HOST=APEX)
+    assert response.status_code == 400 and "email" in response.json(), response.content
+    assert not User.objects.filter(email=LONG_EMAIL).exists()
+
+
 NESTED = "[" * 100000
 
 
@@ -55,6 +63,15 @@ def test_deeply_nested_json_on_an_apex_endpoint_is_a_400(world, client_for):
     response = client.post("/api/v1/scheduling/holidays/", NESTED, content_type=JSON, HTTP_HOST=APEX)
     assert response.status_code == 400
     assert "bersarang" in response.json()["detail"]
+
+
+def test_json_nested_deeper_than_any_request_needs_is_a_400(world, client_for):
+    """Deep enough to survive the decoder, too deep for code that walks it afterwards."""
+    client = client_for(world.users["admin_probolinggo"])
+    body = '{"email": "a@b.id", "role": "viewer", "x": ' + "[" * 500 + "]" * 500 + "}"
+    response = client.post("/api/v1/members/", body, content_type=JSON, HTTP_HOST=P)
+    assert response.status_code == 400 and "bersarang" in response.json()["detail"]
+    assert mail.outbox == []
 
 
 @pytest.mark.parametrize(
