@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from platform.accounts.forms import EmailAuthenticationForm
 from platform.accounts.views import PasswordResetView
+from platform.urls_safety import local_redirects
 from platform.views import health
 from tenants.middleware import public_on_workspace_host
 
@@ -18,11 +19,15 @@ urlpatterns = [
     path(
         "accounts/login/",
         _public(
-            auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True)
+            local_redirects(
+                auth_views.LoginView.as_view(
+                    authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
+                )
+            )
         ),
         name="login",
     ),
-    path("accounts/logout/", _public(auth_views.LogoutView.as_view()), name="logout"),
+    path("accounts/logout/", _public(local_redirects(auth_views.LogoutView.as_view())), name="logout"),
     path("accounts/password_reset/", _public(PasswordResetView.as_view()), name="password_reset"),
     path(
         "accounts/password_reset/done/", _public(auth_views.PasswordResetDoneView.as_view()), name="password_reset_done"
@@ -37,6 +42,6 @@ urlpatterns = [
     ),
     path("accounts/password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path("i18n/setlang/", _public(set_language), name="set_language"),
+    path("i18n/setlang/", _public(local_redirects(set_language)), name="set_language"),
     path("health/", health, name="health"),
 ]

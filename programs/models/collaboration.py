@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from platform.urls_safety import local_path
 from programs.models.fields import user_reference
 from programs.models.program import Program
 
@@ -68,3 +69,8 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.message
+
+    @property
+    def link(self) -> str:
+        """The stored path checked again as it is shown (rows stored before the check)."""
+        return local_path(self.url, fallback="/")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from platform.context_processors import absolute_url
+from platform.urls_safety import local_path
 from programs import rules
 from programs.models import Comment, Notification, Program
 from programs.rules import Actor
@@ -34,11 +35,12 @@ def mentioned_users(body: str) -> list:
 
 
 def notify(*, users, message: str, url: str = "", comment: Comment | None = None, body: str = "") -> None:
-    """An in-app notification and, after commit, an e-mail to each of ``users``."""
+    """An in-app notification and, after commit, an e-mail to each of ``users``. ``url`` is
+    stored as a path on this site, or not at all when it could lead elsewhere."""
     users = [u for u in users if u.is_active]
     if not users:
         return
-    message = message[:300]
+    message, url = message[:300], local_path(url, fallback="")
     Notification.objects.bulk_create([Notification(user=u, comment=comment, message=message, url=url) for u in users])
     workspace = connection.tenant
     text = render_to_string(

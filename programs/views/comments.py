@@ -7,15 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from platform.forms import flash_service_errors
+from platform.urls_safety import safe_next
 from programs import access, selectors, services
 from programs.forms import CommentForm
 from programs.views.base import actor_of
 from tenants.views_workspace import WorkspaceView
-
-
-def _safe_next(request, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else fallback
 
 
 class CommentCreateView(WorkspaceView):
@@ -23,7 +19,7 @@ class CommentCreateView(WorkspaceView):
 
     def post(self, request):
         form = CommentForm(request.POST)
-        back = _safe_next(request, reverse("masterplan"))
+        back = safe_next(request, reverse("masterplan"))
         if not form.is_valid():
             messages.error(request, _("Komentar kosong atau tidak valid; tidak ada yang disimpan."))
             return redirect(back)
@@ -54,7 +50,7 @@ class CommentResolveView(WorkspaceView):
         comment = access.access_comment_for_resolve(actor, comment_pk)
         services.resolve_comment(actor=actor, comment=comment)
         messages.success(request, _("Komentar ditandai selesai."))
-        return redirect(_safe_next(request, reverse("masterplan")))
+        return redirect(safe_next(request, reverse("masterplan")))
 
 
 class NotificationListView(WorkspaceView):
