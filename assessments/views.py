@@ -74,6 +74,8 @@ class CycleDetailView(WorkspaceView):
         if fmt in ("csv", "xlsx"):
             return self.export(cycle, result, fmt)
         actions = [a for a in services.TRANSITIONS if cycle.state in services.TRANSITIONS[a][0]]
+        if rules.holds_region_role(request.user, request.tenant):  # separation of duties: not offered
+            actions = [a for a in actions if a not in rules.ASSESSOR_ACTIONS]
         radar_svg = charts.radar(
             axes=[(f.code, f.name) for f in result.dimensions],
             series=[(str(cycle), {f.code: f.value for f in result.dimensions})],
@@ -200,7 +202,9 @@ class ResponseView(WorkspaceView):
             "indicator": response.indicator,
             "files": list(response.files.all()),
             "can_edit_self": request.access.can_self_assess and cycle.state == AssessmentCycle.State.OPEN,
-            "can_verify": request.access.can_verify and cycle.state == AssessmentCycle.State.SELF_ASSESSED,
+            "can_verify": request.access.can_verify
+            and cycle.state == AssessmentCycle.State.SELF_ASSESSED
+            and not rules.holds_region_role(request.user, request.tenant),
             "self_form": SelfAssessmentForm(
                 initial={
                     "self_score": response.self_score,

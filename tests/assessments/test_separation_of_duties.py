@@ -241,3 +241,19 @@ def test_publishing_is_refused_only_for_a_period_that_ranks_the_publishers_regio
     assert RankingPublication.objects.filter(year=2021, stage=2).exists()
     framework_services.withdraw_ranking(actor=people["ministry_admin"], year=2021, stage=2)
     assert not RankingPublication.objects.filter(year=2021, stage=2).exists()
+
+
+def test_the_cycle_page_does_not_offer_assessor_actions_to_someone_holding_a_region_role(
+    world, people, client_for, cycle
+):
+    """The services refuse; the page does not offer what would be refused (verify form, buttons)."""
+    fill(cycle, "3")
+    services.change_state(actor=SYSTEM, cycle=cycle, action="submit")
+    response_pk = cycle.responses.order_by("pk").first().pk
+    connection.set_schema_to_public()
+    conflicted, admin = client_for(people["ministry_admin_viewer"]), client_for(people["ministry_admin"])
+    assert "return" in admin.get(f"/assessments/{cycle.pk}/", HTTP_HOST=P).context["actions"]
+    assert not set(conflicted.get(f"/assessments/{cycle.pk}/", HTTP_HOST=P).context["actions"]) & rules.ASSESSOR_ACTIONS
+    url = f"/assessments/{cycle.pk}/responses/{response_pk}/"
+    assert admin.get(url, HTTP_HOST=P).context["can_verify"] is True
+    assert conflicted.get(url, HTTP_HOST=P).context["can_verify"] is False
