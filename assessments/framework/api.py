@@ -103,7 +103,8 @@ class RankingView(APIView):
         responses=RankingSerializer,
     )
     def get(self, request):
-        periods = selectors.periods()
+        listing = selectors.period_listing()
+        periods = [p for p, _ranked in listing]
         stage = request.query_params.get("stage")
         if stage and stage not in ("1", "2"):
             raise ValidationError({"stage": _("Tahap harus 1 atau 2.")})
@@ -114,8 +115,7 @@ class RankingView(APIView):
             raise ValidationError({"period": _("Periode harus berbentuk TAHUN-TAHAP, mis. 2021-2.")})
         if period is None or period not in periods:
             raise NotFound(_("Belum ada hasil untuk periode ini."))
-        older = periods[periods.index(period) + 1 :]
-        previous = older[0] if older else None
+        previous = selectors.previous_ranked_period(period, listing)
         cohort = request.query_params.get("cohort")
         if cohort and not (cohort.isascii() and cohort.isdigit() and len(cohort) == 4):
             raise ValidationError({"cohort": _("Angkatan harus berupa tahun, mis. 2018.")})

@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.core.cache import cache, caches
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from assessments.framework.models import (
     Component,
@@ -85,10 +85,27 @@ class Period:
         return cls(year, stage) if stage in (1, 2) else None
 
 
+def period_listing() -> list[tuple[Period, bool]]:
+    """Periods that have snapshots, newest first, each with whether any region is ranked in
+    it (a final cycle or an imported official result): one query."""
+    rows = (
+        RegionSnapshot.objects.values("year", "stage")
+        .annotate(ranked=Count("rank"))
+        .order_by("-year", "-stage")
+        .values_list("year", "stage", "ranked")
+    )
+    return [(Period(y, s), ranked > 0) for y, s, ranked in rows]
+
+
 def periods() -> list[Period]:
     """Periods that have snapshots, newest first (one query)."""
-    rows = RegionSnapshot.objects.order_by("-year", "-stage").values_list("year", "stage").distinct()
-    return [Period(y, s) for y, s in rows]
+    return [p for p, _ranked in period_listing()]
+
+
+def previous_ranked_period(period: Period, listing: list[tuple[Period, bool]]) -> Period | None:
+    """The latest period before ``period`` with ranked results (never an only-open one)."""
+    earlier = [p for p, ranked in listing if ranked and (p.year, p.stage) < (period.year, period.stage)]
+    return max(earlier, key=lambda p: (p.year, p.stage), default=None)
 
 
 SNAPSHOT_ROW_FIELDS = (
@@ -123,9 +140,13 @@ class SnapshotRow:
 
 @dataclass(slots=True)
 class RankingRow:
+    """A ranked row with the region's own latest ranked result before the period (its
+    ``previous_period`` may be older than the ranking's previous period)."""
+
     snapshot: SnapshotRow
     previous_overall: Decimal | None = None
     previous_rank: int | None = None
+    previous_period: Period | None = None
 
     @property
     def change(self) -> Decimal | None:
@@ -173,18 +194,11 @@ def ranking(
     current = rows.filter(year=period.year, stage=period.stage)
     if not include_unranked:
         current = current.filter(rank__isnull=False)
-    before = {}
-    if previous is not None:
-        before = {
-            code: (overall, rank)
-            for code, overall, rank in rows.filter(year=previous.year, stage=previous.stage).values_list(
-                "region_id", "overall", "rank"
-            )
-        }
+    before = _latest_ranked_before(period, rows) if previous is not None else {}
     result = []
     for values in current.values_list(*SNAPSHOT_ROW_FIELDS):
         snap = SnapshotRow(*values)
-        result.append(RankingRow(snap, *before.get(snap.region_id, (None, None))))
+        result.append(RankingRow(snap, *before.get(snap.region_id, (None, None, None))))
     big = 10**9
 
     def tie(row):
@@ -238,6 +252,20 @@ class RankingPage:
         return self.number + 1
 
 
+def _latest_ranked_before(period: Period, snapshots: QuerySet[RegionSnapshot]) -> dict:
+    """Region code → (overall, rank, period) of its latest ranked result before ``period``:
+    one query (``DISTINCT ON`` the region); open or provisional rows are skipped."""
+    earlier = snapshots.filter(rank__isnull=False).filter(
+        Q(year__lt=period.year) | Q(year=period.year, stage__lt=period.stage)
+    )
+    rows = (
+        earlier.order_by("region_id", "-year", "-stage")
+        .distinct("region_id")
+        .values_list("region_id", "overall", "rank", "year", "stage")
+    )
+    return {code: (overall, rank, Period(year, stage)) for code, overall, rank, year, stage in rows}
+
+
 def _filtered(*, cohort_year: int | None, province: str, kind: str) -> QuerySet[RegionSnapshot]:
     """Snapshots of the regions a ranking's filters keep (an empty filter keeps every region)."""
     given = {"region__cohort__year": cohort_year, "region__province_id": province, "region__kind": kind}
@@ -283,13 +311,10 @@ def ranking_page(
     snaps = [SnapshotRow(*values[:-1]) for values in fetched]
     before = {}
     if previous is not None and snaps:
-        before = {
-            code: (overall, rank)
-            for code, overall, rank in RegionSnapshot.objects.filter(
-                year=previous.year, stage=previous.stage, region_id__in=[s.region_id for s in snaps]
-            ).values_list("region_id", "overall", "rank")
-        }
-    rows = [RankingRow(s, *before.get(s.region_id, (None, None))) for s in snaps]
+        before = _latest_ranked_before(
+            period, RegionSnapshot.objects.filter(region_id__in=[s.region_id for s in snaps])
+        )
+    rows = [RankingRow(s, *before.get(s.region_id, (None, None, None))) for s in snaps]
     return RankingPage(rows, page, total, page_size)
 
 

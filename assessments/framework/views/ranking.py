@@ -24,7 +24,7 @@ def sort_columns(components, dimensions) -> list[tuple[str, str]]:
     )
 
 
-def display_rows(rows, columns) -> list[dict]:
+def display_rows(rows, columns, previous=None) -> list[dict]:
     """The page's rows as the table shows them: every figure already a formatted string.
 
     The template only places them (escaped): formatting 50 rows × 20 figures through
@@ -56,6 +56,7 @@ def display_rows(rows, columns) -> list[dict]:
                 "overall": cells[0],
                 "cells": cells[1:],
                 "change": "–" if change is None else ("+" if change > 0 else "") + fmt(change),
+                "change_since": row.previous_period.label if row.previous_period not in (None, previous) else "",
                 "rank_move": (
                     f"{'▲' if row.rank_change > 0 else '▼'}{abs(row.rank_change)}" if row.rank_change else ""
                 ),
@@ -78,7 +79,8 @@ class RankingView(StaffView):
     page_size = 50
 
     def get(self, request):
-        periods = selectors.periods()
+        listing = selectors.period_listing()
+        periods = [p for p, _ranked in listing]
         provinces, cohorts = filter_options()
         form = RankingFilterForm(request.GET or None, periods=periods, cohorts=cohorts, provinces=provinces)
         filters = form.cleaned_data if form.is_valid() else {}
@@ -93,10 +95,7 @@ class RankingView(StaffView):
         if sort not in dict(columns):
             sort = "overall"
         descending = filters.get("desc", "1") != "0"
-        previous = None
-        if period:
-            older = periods[periods.index(period) + 1 :]
-            previous = older[0] if older else None
+        previous = selectors.previous_ranked_period(period, listing) if period else None
         arguments = {
             "cohort_year": filters.get("cohort"),
             "province": filters.get("province", ""),
@@ -129,7 +128,7 @@ class RankingView(StaffView):
                 "previous": previous,
                 "rows": page.rows,
                 "page": page,
-                "table": display_rows(page.rows, columns),
+                "table": display_rows(page.rows, columns, previous),
                 "compare_url": reverse("assessment-compare"),
                 "components": components,
                 "dimensions": dimensions,

@@ -1,0 +1,71 @@
+"""National comparisons: the previous period is the latest ranked one, publishing asks to
+confirm, a missing period breaks a trend line, official ranks are shown beside computed ones."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+
+from assessments.framework.models import RegionSnapshot
+from assessments.framework.services import import_published_results
+from assessments.snapshots import refresh_region_snapshot
+from tenants.access import SYSTEM
+from tests.assessments.conftest import APEX, fill
+
+
+@pytest.fixture
+def official(versions):
+    """Official results: 2019 II for 35.13 only, 2021 II and 2024 II for the three regions."""
+    import_published_results(
+        actor=SYSTEM,
+        filename="x.csv",
+        content=(
+            b"region_code,year,stage,overall,rank\n"
+            b"35.13,2019,2,2.00,300\n"
+            b"35.74,2021,2,2.50,120\n35.75,2021,2,3.00,80\n"
+            b"35.74,2024,2,3.10,60\n35.75,2024,2,3.20,50\n35.13,2024,2,2.60,200\n"
+        ),
+    )
+
+
+@pytest.fixture
+def open_stage_one(official, cycle):
+    """Kota Probolinggo's 2024 Tahap I cycle is still open: a provisional snapshot only."""
+    fill(cycle, "3")
+    refresh_region_snapshot()
+    connection.set_schema_to_public()
+    assert RegionSnapshot.objects.get(region_id="35.74", year=2024, stage=1).rank is None
+
+
+def _ranking(client, **params):
+    return client.get("/assessments/ranking/", {"period": "2024-2", **params}, HTTP_HOST=APEX)
+
+
+def test_the_change_skips_a_period_with_only_open_cycles(world, client_for, open_stage_one):
+    page = _ranking(client_for(world.users["ministry_analyst"]))
+    assert page.context["previous"].key == "2021-2"
+    changes = {r.snapshot.region_id: (r.change, r.previous_period.key) for r in page.context["rows"]}
+    assert changes["35.74"] == (Decimal("0.600"), "2021-2")
+    assert changes["35.75"] == (Decimal("0.200"), "2021-2")
+    # A region without a 2021 result compares with its own latest ranked result, of 2019.
+    assert changes["35.13"] == (Decimal("0.600"), "2019-2")
+    assert "2019 Tahap II" in page.content.decode()
+
+
+def test_the_api_names_the_latest_ranked_period_as_the_previous_one(world, client_for, open_stage_one):
+    data = client_for(world.users["ministry_analyst"]).get("/api/v1/rankings/?period=2024-2", HTTP_HOST=APEX).json()
+    assert data["previous_period"] == "2021-2"
+    changes = {r["snapshot"]["region_code"]: r["change"] for r in data["results"]}
+    assert Decimal(changes["35.74"]) == Decimal("0.6") and Decimal(changes["35.13"]) == Decimal("0.6")
+
+
+def test_the_whole_ranking_for_exports_uses_the_same_comparison(world, client_for, open_stage_one):
+    from assessments.framework import selectors
+
+    listing = selectors.period_listing()
+    period = selectors.Period(2024, 2)
+    previous = selectors.previous_ranked_period(period, listing)
+    assert previous == selectors.Period(2021, 2)
+    assert selectors.previous_ranked_period(selectors.Period(2024, 1), listing) == previous
+    rows = selectors.ranking(period=period, previous=previous)
+    assert {r.snapshot.region_id: r.change for r in rows}["35.74"] == Decimal("0.600")
