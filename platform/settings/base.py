@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 from platform.settings.env import env
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     # Before the tenant: every answer gets the security headers (the unknown-host page too),
     # and static files are served on any host, so that page loads its CSS.
     "django.middleware.security.SecurityMiddleware",
+    "platform.middleware.PrivacyHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.CachedTenantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,6 +90,24 @@ MIDDLEWARE = [
     "tenants.middleware.WorkspaceMembershipMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp): no inline script at all, so script-src is 'self'
+# only; templates attach behaviour from static files (platform/static/js/app.js).
+# style-src allows 'unsafe-inline' because style attributes position the timeline bars and
+# size the charts; no script can run from a style attribute.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+SECURE_REFERRER_POLICY = "same-origin"
 
 TEMPLATES = [
     {
