@@ -8,7 +8,7 @@ with the language switch (stored in the language cookie).
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class LanguageMiddleware:
@@ -47,3 +47,28 @@ class RejectNullCharactersMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class PrivacyHeadersMiddleware:
+    """Every answer says which browser features the pages never use; signed-in answers are not stored.
+
+    Placed early in MIDDLEWARE, so it also covers the unknown-host page and static files.
+    An answer to a signed-in person (a page, an API answer, a download) holds that person's
+    data: ``private, no-store`` keeps it out of shared caches and off the disk of a shared
+    computer. ``private, no-store`` is added to a ``Cache-Control`` a view set itself
+    (``private`` replaces ``public``); anonymous answers (the calendar feeds' ``private, no-cache`` for calendar
+    clients, static files) keep theirs.
+    """
+
+    PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
