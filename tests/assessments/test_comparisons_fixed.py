@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
-from assessments.framework.models import RegionSnapshot
+from assessments.framework.models import RankingPublication, RegionSnapshot
 from assessments.framework.services import import_published_results
 from assessments.snapshots import refresh_region_snapshot
 from tenants.access import SYSTEM
@@ -69,3 +69,36 @@ def test_the_whole_ranking_for_exports_uses_the_same_comparison(world, client_fo
     assert selectors.previous_ranked_period(selectors.Period(2024, 1), listing) == previous
     rows = selectors.ranking(period=period, previous=previous)
     assert {r.snapshot.region_id: r.change for r in rows}["35.74"] == Decimal("0.600")
+
+
+def _publish(client, period, **extra):
+    return client.post(
+        "/assessments/ranking/publish/", {"period": period, "action": "publish", **extra}, HTTP_HOST=APEX
+    )
+
+
+def test_publishing_shows_whom_it_covers_and_publishes_only_once_confirmed(world, admin, open_stage_one):
+    from tenants.models import Workspace
+
+    with_workspace = set(Workspace.objects.exclude(region=None).values_list("region_id", flat=True))
+    ranking = _ranking(admin).content.decode()
+    assert 'value="publish"' in ranking and 'name="confirm"' not in ranking
+    page = _publish(admin, "2024-1")
+    assert page.status_code == 200 and not RankingPublication.objects.exists()
+    coverage = page.context["coverage"]
+    assert (coverage.ranked, coverage.unranked, coverage.without_cycle) == (0, 1, len(with_workspace - {"35.74"}))
+    page = _publish(admin, "2024-2")
+    coverage = page.context["coverage"]
+    assert (coverage.ranked, coverage.unranked) == (3, 0)
+    assert coverage.without_cycle == len(with_workspace - {"35.74", "35.75", "35.13"})
+    html = page.content.decode()
+    assert "3 daerah berperingkat" in html and 'name="confirm" value="1"' in html
+    assert not RankingPublication.objects.exists()
+    _publish(admin, "2024-2", confirm="0")
+    assert not RankingPublication.objects.exists()
+    assert _publish(admin, "2024-2", confirm="1").status_code == 302
+    assert RankingPublication.objects.get().year == 2024
+
+
+def test_only_ministry_admins_reach_the_confirmation(world, client_for, open_stage_one):
+    assert _publish(client_for(world.users["ministry_analyst"]), "2024-2").status_code == 404

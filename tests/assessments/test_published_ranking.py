@@ -23,7 +23,9 @@ def results(versions):
 
 
 def _publish(client, period="2021-2", action="publish"):
-    return client.post("/assessments/ranking/publish/", {"period": period, "action": action}, HTTP_HOST=APEX)
+    return client.post(
+        "/assessments/ranking/publish/", {"period": period, "action": action, "confirm": "1"}, HTTP_HOST=APEX
+    )
 
 
 def test_a_published_ranking_is_read_in_every_workspace(world, client_for, results):

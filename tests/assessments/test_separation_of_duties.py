@@ -137,7 +137,9 @@ def _post(client, cycle, action, response_pk):
             HTTP_HOST=P,
         )
     if action == "publish":
-        return client.post("/assessments/ranking/publish/", {"period": "2021-2", "action": "publish"}, HTTP_HOST=APEX)
+        return client.post(
+            "/assessments/ranking/publish/", {"period": "2021-2", "action": "publish", "confirm": "1"}, HTTP_HOST=APEX
+        )
     return client.post(f"/assessments/{cycle.pk}/state/", {"action": action, "reason": "Koreksi skor"}, HTTP_HOST=P)
 
 
