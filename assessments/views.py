@@ -28,9 +28,10 @@ class AssessmentHomeView(WorkspaceView):
         snapshots = list(framework_selectors.snapshots_of(codes=[region.code]))
         trend_svg = ""
         if snapshots:
+            axis, series = charts.on_axis([(region.name, {(s.year, s.stage): s.overall for s in snapshots})])
             trend_svg = charts.trend(
-                periods=[s.period_label for s in snapshots],
-                series=[(region.name, [s.overall for s in snapshots])],
+                periods=[framework_selectors.Period(y, st).label for y, st in axis],
+                series=series,
                 scale_max=max((c.framework_version.scale_max for c in cycles), default=4),
                 title=_("Tren indeks %(region)s") % {"region": region.name},
             )

@@ -103,8 +103,43 @@ def bars(
     return _svg(width, height, body, title)
 
 
+def period_axis(keys) -> list[tuple[int, int]]:
+    """Every period (year, stage) from the first of ``keys`` to the last, with the stages
+    seen in ``keys`` for each year in between: a year without evaluation keeps its place."""
+    keys = set(keys)
+    if not keys:
+        return []
+    stages = sorted({stage for _year, stage in keys})
+    first, last = min(keys), max(keys)
+    every = [(year, stage) for year in range(first[0], last[0] + 1) for stage in stages]
+    return [key for key in every if first <= key <= last]
+
+
+def on_axis(series: list[tuple[str, dict]]) -> tuple[list[tuple[int, int]], list[tuple[str, list]]]:
+    """The axis of ``series`` (name, {(year, stage): value}) and each series' values on it,
+    ``None`` where a period has no result (drawn as a gap by ``trend``)."""
+    axis = period_axis(key for _name, values in series for key in values)
+    return axis, [(name, [values.get(key) for key in axis]) for name, values in series]
+
+
+def _runs(points: list) -> list[list]:
+    """Consecutive points without a missing value between them: one line each."""
+    runs, current = [], []
+    for point in points:
+        if point is None:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(point)
+    return runs + [current] if current else runs
+
+
 def trend(*, periods: list[str], series: list[tuple[str, list]], scale_max: Decimal, title: str) -> SafeString:
-    """The index over ``periods`` (labels), one line per series (values aligned to periods)."""
+    """The index over ``periods`` (labels), one line per series (values aligned to periods).
+
+    A missing value breaks the line (the periods on each side are not neighbours), and a
+    period without a value in any series has its label greyed."""
     width, height, left, right, top_pad, bottom = 520, 260, 40, 20, 20, 60
     top = _num(scale_max) or 1.0
     plot_w, plot_h = width - left - right, height - top_pad - bottom
@@ -119,15 +154,20 @@ def trend(*, periods: list[str], series: list[tuple[str, list]], scale_max: Deci
         y = y_at(v)
         body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#eef1f5"/>')
         body.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{_fmt(v)}</text>')
+    empty = {i for i in range(len(periods)) if all(_num(values[i]) is None for _n, values in series)}
     for i, label in enumerate(periods):
-        body.append(f'<text x="{x_at(i):.1f}" y="{top_pad + plot_h + 14}" text-anchor="middle">{escape(label)}</text>')
+        shade = ' fill="#9aa5b1" class="gap"' if i in empty else ""
+        body.append(
+            f'<text x="{x_at(i):.1f}" y="{top_pad + plot_h + 14}" text-anchor="middle"{shade}>{escape(label)}</text>'
+        )
     for n, (_name, values) in enumerate(series):
         color = PALETTE[n % len(PALETTE)]
-        points = [(x_at(i), y_at(_num(v))) for i, v in enumerate(values) if _num(v) is not None]
-        if len(points) > 1:
-            pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-            body.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>')
-        for (x, y), v in zip(points, [v for v in values if _num(v) is not None], strict=True):
-            body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"><title>{_fmt(v)}</title></circle>')
+        points = [None if _num(v) is None else (x_at(i), y_at(_num(v)), v) for i, v in enumerate(values)]
+        for run in _runs(points):
+            if len(run) > 1:
+                pts = " ".join(f"{x:.1f},{y:.1f}" for x, y, _v in run)
+                body.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>')
+            for x, y, v in run:
+                body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"><title>{_fmt(v)}</title></circle>')
     body += _legend([name for name, _v in series], left, top_pad + plot_h + 32)
     return _svg(width, height + 16 * max(len(series) - 1, 0), body, title)

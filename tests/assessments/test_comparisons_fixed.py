@@ -10,7 +10,7 @@ from assessments.framework.models import RankingPublication, RegionSnapshot
 from assessments.framework.services import import_published_results
 from assessments.snapshots import refresh_region_snapshot
 from tenants.access import SYSTEM
-from tests.assessments.conftest import APEX, fill
+from tests.assessments.conftest import APEX, P, fill
 
 
 @pytest.fixture
@@ -102,3 +102,42 @@ def test_publishing_shows_whom_it_covers_and_publishes_only_once_confirmed(world
 
 def test_only_ministry_admins_reach_the_confirmation(world, client_for, open_stage_one):
     assert _publish(client_for(world.users["ministry_analyst"]), "2024-2").status_code == 404
+
+
+def test_a_missing_value_breaks_the_trend_line():
+    from assessments.framework import charts
+
+    svg = str(
+        charts.trend(
+            periods=["a", "b", "c", "d", "e"],
+            series=[("X", [Decimal(1), Decimal(2), None, Decimal(3), Decimal(4)]), ("Y", [None, 1, None, None, 2])],
+            scale_max=Decimal(4),
+            title="t",
+        )
+    )
+    assert svg.count("<polyline") == 2 and svg.count("<circle") == 6
+    assert svg.count('class="gap"') == 1  # only "c" has no value at all
+    assert charts.period_axis({(2019, 2), (2021, 1), (2021, 2)}) == [
+        (2019, 2),
+        (2020, 1),
+        (2020, 2),
+        (2021, 1),
+        (2021, 2),
+    ]
+
+
+def test_a_year_without_evaluation_is_a_gap_in_the_comparison_trend(world, client_for, official):
+    page = client_for(world.users["ministry_analyst"]).get(
+        "/assessments/compare/?region=35.13&region=35.75", HTTP_HOST=APEX
+    )
+    svg = str(page.context["trend_svg"])
+    labels = [f"{year} Tahap II" for year in range(2019, 2025)]
+    assert all(label in svg for label in labels)
+    # 35.13 (2019, 2024) and 35.75 (2021, 2024): no two of their results are neighbours.
+    assert "<polyline" not in svg and svg.count("<circle") == 4
+    assert svg.count('class="gap"') == 3  # 2020, 2022 and 2023
+
+
+def test_the_workspace_trend_keeps_the_missing_years(world, client_for, official):
+    svg = str(client_for(world.users["admin_probolinggo"]).get("/assessments/", HTTP_HOST=P).context["trend_svg"])
+    assert "2022 Tahap II" in svg and "<polyline" not in svg

@@ -23,7 +23,9 @@ def _chart_scale(snapshots):
 
 def _charts(regions, snapshots, components, dimensions) -> dict:
     """The three charts of the page (``SafeString`` from the chart module)."""
-    periods = sorted({(s.year, s.stage) for s in snapshots})
+    axis, trend_series = charts.on_axis(
+        [(snaps[0].region.name, {(x.year, x.stage): x.overall for x in snaps}) for _code, snaps in regions]
+    )
     latest = [(snaps[-1].region.name, snaps[-1]) for _code, snaps in regions]
     scale_max = _chart_scale(snapshots)
     return {
@@ -41,11 +43,8 @@ def _charts(regions, snapshots, components, dimensions) -> dict:
             title=_("Skor per komponen (periode terakhir)"),
         ),
         "trend_svg": charts.trend(
-            periods=[selectors.Period(y, st).label for y, st in periods],
-            series=[
-                (snaps[0].region.name, [{(x.year, x.stage): x.overall for x in snaps}.get(p) for p in periods])
-                for _code, snaps in regions
-            ],
+            periods=[selectors.Period(y, st).label for y, st in axis],
+            series=trend_series,
             scale_max=scale_max,
             title=_("Tren indeks"),
         ),
