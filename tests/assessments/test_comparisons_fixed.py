@@ -141,3 +141,21 @@ def test_a_year_without_evaluation_is_a_gap_in_the_comparison_trend(world, clien
 def test_the_workspace_trend_keeps_the_missing_years(world, client_for, official):
     svg = str(client_for(world.users["admin_probolinggo"]).get("/assessments/", HTTP_HOST=P).context["trend_svg"])
     assert "2022 Tahap II" in svg and "<polyline" not in svg
+
+
+COMPUTED = "Peringkat di antara daerah dalam sistem"
+
+
+def test_official_ranks_are_shown_beside_the_computed_rank(world, client_for, official):
+    client = client_for(world.users["ministry_analyst"])
+    ranking = _ranking(client).content.decode()
+    assert COMPUTED in ranking and "Peringkat resmi" in ranking
+    assert "<td>1</td><td>50</td>" in ranking and "<td>3</td><td>200</td>" in ranking
+    export = _ranking(client, format="csv").content.decode("utf-8-sig").splitlines()
+    assert export[0].split(",")[9] == "published_rank" and export[1].split(",")[9] == "50"
+    compare = client.get("/assessments/compare/?region=35.13&region=35.75", HTTP_HOST=APEX).content.decode()
+    assert COMPUTED in compare and "<td>3</td><td>200</td>" in compare and "<td>1</td><td>50</td>" in compare
+    region = client.get("/regions/35.74/", HTTP_HOST=APEX).content.decode()
+    assert COMPUTED in region and "<td>2</td><td>60</td>" in region
+    home = client_for(world.users["admin_probolinggo"]).get("/assessments/", HTTP_HOST=P).content.decode()
+    assert COMPUTED in home and "<td>2</td><td>60</td>" in home

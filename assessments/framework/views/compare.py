@@ -52,11 +52,11 @@ def _charts(regions, snapshots, components, dimensions) -> dict:
 
 
 def _export(regions, components, dimensions, fmt):
-    header = ["region_code", "region", "period", "source", "overall", "rank"] + [
+    header = ["region_code", "region", "period", "source", "overall", "rank", "published_rank"] + [
         f"component:{c}" for c, _n in components
     ] + [f"dimension:{d}" for d, _n in dimensions]  # fmt: skip
     table = [
-        [s.region_id, s.region.name, s.period_label, s.source, s.overall, s.rank]
+        [s.region_id, s.region.name, s.period_label, s.source, s.overall, s.rank, s.published_rank]
         + [s.components.get(c) for c, _n in components]
         + [s.dimensions.get(d) for d, _n in dimensions]
         for _code, snaps in regions

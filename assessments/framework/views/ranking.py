@@ -49,6 +49,7 @@ def display_rows(rows, columns, previous=None) -> list[dict]:
         table.append(
             {
                 "rank": str(s.rank),
+                "official_rank": "–" if s.published_rank is None else str(s.published_rank),
                 "region_id": s.region_id,
                 "region_name": s.region_name,
                 "note": note,
@@ -145,6 +146,7 @@ class RankingView(StaffView):
     def export(rows, period, components, dimensions, fmt):
         header = [
             "rank", "region_code", "region", "province", "type", "cohort", "overall", "change", "source",
+            "published_rank",
         ] + [f"component:{c}" for c, _n in components] + [f"dimension:{d}" for d, _n in dimensions] + [
             "masterplan_completeness", "program_count", "quick_win_count", "budget_total",
         ]  # fmt: skip
@@ -153,7 +155,7 @@ class RankingView(StaffView):
             s = row.snapshot
             table.append(
                 [s.rank, s.region_id, s.region_name, s.province_name, s.kind, s.cohort_year, s.overall, row.change,
-                 s.source]
+                 s.source, s.published_rank]
                 + [row.value(f"component:{c}") for c, _n in components]
                 + [row.value(f"dimension:{d}") for d, _n in dimensions]
                 + [s.masterplan_completeness, s.program_count, s.quick_win_count, s.budget_total]
