@@ -16,6 +16,7 @@ from rest_framework.authtoken.models import Token
 
 from programs.scheduling import feeds
 from programs.scheduling.models import CalendarFeed
+from tests.test_browser import page, server  # noqa: F401
 
 APEX = "sc100.test"
 P = "kota-probolinggo.sc100.test"
@@ -107,6 +108,54 @@ def test_a_calendar_feed_keeps_its_revalidated_cache_control(world, client):
     assert_security_headers(response)
     assert cache_control(response) == {"private", "no-cache"}
     assert response["Referrer-Policy"] == "no-referrer"
+
+
+# --- in the browser: Chromium enforces the policy --------------------------------------------
+
+WATCH_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.effectiveDirective));
+"""
+
+
+@pytest.mark.browser
+def test_the_pages_work_under_the_policy_and_it_blocks_inline_code(server, page):  # noqa: F811
+    from tests.conftest import PASSWORD
+
+    page.add_init_script(WATCH_VIOLATIONS)
+    members = f"http://kota-probolinggo.sc100.test:{server}/members/"
+    page.goto(members)
+    page.fill("input[name=username]", "admin_probolinggo@example.id")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(members)
+    assert page.evaluate("htmx.config.allowEval") is False
+    assert page.evaluate("document.querySelectorAll('style').length") == 0  # no htmx indicator styles
+
+    # A confirm dialog from data-confirm: dismissed, nothing is posted.
+    before = page.locator("tbody tr").count()
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Keluarkan").first.click()
+    page.wait_for_timeout(300)
+    assert questions == ["Keluarkan anggota ini?"]
+    assert page.url == members and page.locator("tbody tr").count() == before
+
+    # The language select submits itself (data-autosubmit), and back.
+    with page.expect_navigation():
+        page.select_option("select[name=language]", "en")
+    assert page.locator("html").get_attribute("lang") == "en"
+    with page.expect_navigation():
+        page.select_option("select[name=language]", "id")
+    assert page.locator("html").get_attribute("lang") == "id"
+    assert page.evaluate("window.__violations") == []
+
+    # The policy is enforced: an inline handler added to the page does not run.
+    page.evaluate("document.querySelector('h1').setAttribute('onclick', 'document.title = \\'ran\\'')")
+    page.click("h1")
+    page.wait_for_timeout(200)
+    assert page.title() != "ran"
+    assert any(d.startswith("script-src") for d in page.evaluate("window.__violations"))
 
 
 # --- templates ------------------------------------------------------------------------------
