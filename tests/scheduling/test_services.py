@@ -192,3 +192,19 @@ def test_bad_plan_windows_and_wrong_people_are_refused_in_words(setup, world):
     with pytest.raises(ValidationError) as not_official:
         services.edit_workshop(user=admin, workshop=w["35.74", 4], ministry_rep=budi)
     assert "ministry_rep" in not_official.value.message_dict
+
+
+def test_confirmation_and_a_solver_run_advance_the_workshops_revision(setup):
+    """Calendar feeds number an event's revisions by ``updated_at``; bulk writes must move it."""
+    from programs.scheduling.models import SolveJob
+
+    admin, plan, ani, budi, w = setup
+    before = {x.pk: x.updated_at for x in plan.workshops.all()}
+    services.confirm_version(user=admin, version=services.record_version(plan=plan, kind="proposal", user=admin))
+    confirmed = plan.workshops.filter(status=Workshop.Status.CONFIRMED)
+    assert confirmed.count() == 3 and all(x.updated_at > before[x.pk] for x in confirmed)
+    before = {x.pk: x.updated_at for x in plan.workshops.all()}
+    job = SolveJob.objects.create(plan=plan, requested_by=admin)
+    services.run_solve(job.pk)
+    placed = plan.workshops.filter(status=Workshop.Status.PROPOSED, starts__isnull=False)
+    assert placed.exists() and all(x.updated_at > before[x.pk] for x in placed)

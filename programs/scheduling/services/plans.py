@@ -177,7 +177,8 @@ def confirm_version(*, user, version: PlanVersion) -> dict:
     ready = Workshop.objects.filter(
         plan=plan, status=Workshop.Status.PROPOSED, starts__isnull=False, lead__isnull=False
     )
-    confirmed = ready.update(status=Workshop.Status.CONFIRMED)
+    # updated_at moves too: calendar feeds number their revisions by it (SEQUENCE, LAST-MODIFIED)
+    confirmed = ready.update(status=Workshop.Status.CONFIRMED, updated_at=timezone.now())
     version.snapshot = versions.snapshot(plan)
     version.confirmed_at, version.confirmed_by = timezone.now(), user
     version.save(update_fields=["snapshot", "confirmed_at", "confirmed_by"])

@@ -246,7 +246,10 @@ def _write(job, instance, workshops, solution, previous, explain) -> PlanVersion
                 if w.status == Workshop.Status.CONFIRMED and not job.replan:
                     w.status = Workshop.Status.PROPOSED
                 changed.append(w)
-        Workshop.objects.bulk_update(changed, ["starts", "ends", "lead", "status"])
+        now = timezone.now()
+        for w in changed:  # a bulk update skips auto_now: calendar feeds read the revision from it
+            w.updated_at = now
+        Workshop.objects.bulk_update(changed, ["starts", "ends", "lead", "status", "updated_at"])
         stats["moved"] = explain.moved(previous, solution.placements)
         if last is not None and last.stats:
             stats["worse"] = explain.compare(last.stats, stats)
