@@ -27,13 +27,18 @@ def span(start: date, days: int) -> str:
     return date_range((start, end))
 
 
-def date_range(rng: tuple[date, date]) -> str:
+def date_range(rng: tuple[date, date], *, month: str = "M") -> str:
+    """The days from start to end, month and year written once where shared: "3–4 Jun 2018",
+    "30 Mei – 1 Jun 2018"; ``month="F"`` writes months in full ("3–4 Juni 2018"). The one
+    formatter of date ranges (solver messages, timeline, Bimtek stages, version changes)."""
     start, end = rng
     if start == end:
-        return day(start)
+        return date_format(start, f"j {month} Y")
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{day(end)}"
-    return f"{day(start)} – {day(end)}"
+        return f"{start.day}–{date_format(end, f'j {month} Y')}"
+    if start.year == end.year:
+        return f"{date_format(start, f'j {month}')} – {date_format(end, f'j {month} Y')}"
+    return f"{date_format(start, f'j {month} Y')} – {date_format(end, f'j {month} Y')}"
 
 
 def date_ranges(ranges) -> str:
