@@ -73,27 +73,34 @@ def sync_region_access(*, plan: Plan, region_id: str, reason: str) -> dict[str, 
 def sync_memberships(*, region_id: str, facilitator_ids) -> None:
     """Each facilitator's membership of the region's workspace spans their open windows there
     (all plans); with none open, the facilitator membership ends (its row is removed: the
-    windows keep the history). A member holding a region role keeps it untouched."""
+    windows keep the history). A member holding a region role keeps it untouched. Reads the
+    windows and memberships of all the facilitators at once (three queries, then the writes)."""
     from programs.scheduling.models import Facilitator
 
     workspace = Workspace.objects.filter(region_id=region_id).first()
     if workspace is None:
         return
-    facilitators = Facilitator.objects.filter(pk__in=facilitator_ids).only("pk", "user_id")
-    for facilitator in facilitators:
-        windows = AccessWindow.objects.filter(facilitator=facilitator, region_id=region_id, closed_at__isnull=True)
-        span = [(w.starts, w.ends) for w in windows]
-        membership = Membership.objects.filter(user_id=facilitator.user_id, workspace=workspace).first()
+    users = dict(Facilitator.objects.filter(pk__in=facilitator_ids).values_list("pk", "user_id"))
+    spans: dict[int, list] = {}
+    open_windows = AccessWindow.objects.filter(
+        facilitator_id__in=users, region_id=region_id, closed_at__isnull=True
+    ).values_list("facilitator_id", "starts", "ends")
+    for pk, starts, ends in open_windows:
+        span = spans.setdefault(pk, [starts, ends])
+        span[0], span[1] = min(span[0], starts), max(span[1], ends)
+    memberships = {m.user_id: m for m in Membership.objects.filter(user_id__in=users.values(), workspace=workspace)}
+    for pk, user_id in users.items():
+        membership = memberships.get(user_id)
         if membership is not None and membership.role != Membership.Role.FACILITATOR:
             continue
-        if not span:
+        if pk not in spans:
             if membership is not None:
                 membership.delete()
             continue
-        starts, ends = min(s for s, _ in span), max(e for _, e in span)
+        starts, ends = spans[pk]
         if membership is None:
             Membership.objects.create(
-                user_id=facilitator.user_id,
+                user_id=user_id,
                 workspace=workspace,
                 role=Membership.Role.FACILITATOR,
                 valid_from=starts,
