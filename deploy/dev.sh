@@ -186,7 +186,7 @@ redis_start() {
     if redis_running; then log "Redis already running (port $REDIS_PORT)"; return; fi
     log "Starting Redis on 127.0.0.1:$REDIS_PORT"
     redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$RUN/redis" \
-        --pidfile "$RUN/redis.pid" --logfile "$RUN/redis.log" --save "" --appendonly no
+        --pidfile "$RUN/redis.pid" --logfile "$RUN/redis.log" --save "" --appendonly no --databases 32
     local _; for _ in $(seq 50); do redis_running && return; sleep 0.1; done
     tail -n 20 "$RUN/redis.log" >&2; die "Redis failed to start (log: $RUN/redis.log)"
 }
