@@ -30,6 +30,7 @@ SHARED_APPS = [
     "assessments.framework",
     "programs.national",
     "programs.scheduling",
+    "showcase",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
