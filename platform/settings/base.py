@@ -26,6 +26,7 @@ SHARED_APPS = [
     "django_tenants",
     "platform",
     "platform.accounts",
+    "platform.audit",
     "tenants",
     "assessments.framework",
     "programs.national",
@@ -73,6 +74,8 @@ TENANT_MULTIPROCESSING_CHUNKS = 8
 
 MIDDLEWARE = [
     "platform.middleware.RejectNullCharactersMiddleware",
+    # The client's address for the audit log (platform.audit.record), for the whole request.
+    "platform.audit.middleware.AuditMiddleware",
     # Before the tenant: every answer gets the security headers (the unknown-host page too),
     # and static files are served on any host, so that page loads its CSS.
     "django.middleware.security.SecurityMiddleware",
