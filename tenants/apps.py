@@ -7,6 +7,7 @@ class TenantsConfig(AppConfig):
     verbose_name = _("Wilayah dan ruang kerja")
 
     def ready(self):
-        from tenants import navigation, rules, signals  # noqa: F401
+        from tenants import backup, models, navigation, rules, signals  # noqa: F401
 
         navigation.register()
+        backup.register_public_rows("tenants.memberships", models.Membership, "workspace")

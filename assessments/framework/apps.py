@@ -11,5 +11,9 @@ class FrameworkConfig(AppConfig):
 
     def ready(self):
         from assessments.framework import panels
+        from assessments.framework.models import PublishedResult, RegionSnapshot
+        from tenants.backup import register_public_rows
 
         panels.register()
+        register_public_rows("framework.snapshots", RegionSnapshot, "region", with_copies=False)
+        register_public_rows("framework.published_results", PublishedResult, "region", with_copies=False)

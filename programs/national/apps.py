@@ -13,5 +13,8 @@ class NationalMasterplansConfig(AppConfig):
 
     def ready(self):
         from programs.national import panels
+        from programs.national.models import MasterplanFigures
+        from tenants.backup import register_public_rows
 
         panels.register()
+        register_public_rows("masterplans.figures", MasterplanFigures, "region", with_copies=False)

@@ -18,5 +18,8 @@ class SchedulingConfig(AppConfig):
 
     def ready(self):
         from programs.scheduling import panels, rules  # noqa: F401
+        from programs.scheduling.models import RegionWish
+        from tenants.backup import register_public_rows
 
         panels.register()
+        register_public_rows("scheduling.region_wishes", RegionWish, "region", with_copies=False)
