@@ -1,7 +1,12 @@
 """Writes of the public side: framework versions, published history, region snapshots and
 ranks, ranking publications. One module per area; the names below are the public ones."""
 
-from assessments.framework.services.editing import delete_indicator, save_indicator, update_version_settings
+from assessments.framework.services.editing import (
+    delete_indicator,
+    replace_version_content,
+    save_indicator,
+    update_version_settings,
+)
 from assessments.framework.services.history import (
     HistoryImportResult,
     import_published_results,
@@ -23,6 +28,7 @@ from assessments.framework.services.versions import (
     freeze_version,
     import_version_yaml,
     parse_decimal,
+    read_version_data,
     set_component_weights,
     validate_weights,
 )
@@ -43,7 +49,9 @@ __all__ = [
     "parse_decimal",
     "parse_indonesian_decimal",
     "publish_ranking",
+    "read_version_data",
     "recompute_ranks",
+    "replace_version_content",
     "save_indicator",
     "seed_standard_versions",
     "set_component_weights",

@@ -56,61 +56,69 @@ def validate_weights(weights: list[Decimal]) -> None:
 
 
 def ensure_editable(version: FrameworkVersion) -> None:
+    """Refuse to change a version a cycle uses (``ValidationError`` with the code ``frozen``)."""
     if version.is_frozen:
         raise ValidationError(
             _("Versi %(code)s sudah dipakai siklus penilaian dan dibekukan; salin sebagai versi baru.")
-            % {"code": version.code}
+            % {"code": version.code},
+            code="frozen",
         )
 
 
-@transaction.atomic
-def create_version_from_data(*, actor, data: dict) -> FrameworkVersion:
-    """Create a version with its components and indicators from ``data`` (see ``export_version``)."""
-    check_can_manage_frameworks(actor)
+def read_version_data(data, *, current: FrameworkVersion | None = None) -> dict:
+    """``data`` (the structure of ``export_version``: a YAML file, an API body) checked as a
+    whole and read into values: ``code``, ``name``, ``year``, ``description``, ``scale_min``,
+    ``scale_max``, ``decimals``, ``rounding``, ``components`` (``code``, ``name``, ``weight``)
+    and ``indicators`` (``code``, ``component`` code, ``subdimension``, ``question``, ``weight``,
+    ``levels``). Every reason for refusing it at once, keyed by the top-level key it concerns;
+    the code may stay that of ``current`` (the version being replaced)."""
     if not isinstance(data, dict):
         raise ValidationError(_("Berkas kerangka harus berisi satu versi (pemetaan YAML)."))
-    errors: list[str] = []
+    errors: dict[str, list[str]] = {}
 
-    def text(value, where, *, max_length, slug=False, required=True) -> str:
+    def add(field, *messages) -> None:
+        errors.setdefault(field, []).extend(messages)
+
+    def text(field, value, where, *, max_length, slug=False, required=True) -> str:
         if value is None or value == "":
             if required:
-                errors.append(_("%(where)s wajib diisi.") % {"where": where})
+                add(field, _("%(where)s wajib diisi.") % {"where": where})
             return ""
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            errors.append(_("%(where)s harus berupa teks.") % {"where": where})
+            add(field, _("%(where)s harus berupa teks.") % {"where": where})
             return ""
         value = str(value).strip()
         if len(value) > max_length:
-            errors.append(_("%(where)s: paling panjang %(n)s karakter.") % {"where": where, "n": max_length})
+            add(field, _("%(where)s: paling panjang %(n)s karakter.") % {"where": where, "n": max_length})
         elif slug and not re.fullmatch(r"[-a-zA-Z0-9_]+", value):
-            errors.append(_("%(where)s: hanya huruf, angka, tanda hubung dan garis bawah.") % {"where": where})
+            add(field, _("%(where)s: hanya huruf, angka, tanda hubung dan garis bawah.") % {"where": where})
         return value
 
-    def mapping(value, where) -> dict:
+    def mapping(field, value, where) -> dict:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            errors.append(_("%(where)s harus berupa pemetaan (kunci: nilai).") % {"where": where})
+            add(field, _("%(where)s harus berupa pemetaan (kunci: nilai).") % {"where": where})
             return {}
         return value
 
-    def sequence(value, where) -> list:
+    def sequence(field, value, where) -> list:
         if value is None:
             return []
         if not isinstance(value, list):
-            errors.append(_("%(where)s harus berupa daftar.") % {"where": where})
+            add(field, _("%(where)s harus berupa daftar.") % {"where": where})
             return []
         return value
 
-    def number(value, where, *, low, high, places=2):
+    def number(field, value, where, *, low, high, places=2):
         try:
             result = parse_decimal(value, where)
             _check_places(result, where, places)
         except ValidationError as exc:
-            errors.extend(exc.messages)
+            add(field, *exc.messages)
             return None
         if not low <= result <= high:
-            errors.append(_("%(where)s: %(value)s di luar rentang yang diizinkan.") % {"where": where, "value": result})
+            add(field, _("%(where)s: %(value)s di luar rentang yang diizinkan.") % {"where": where, "value": result})
             return None
         return result
 
@@ -119,109 +127,128 @@ def create_version_from_data(*, actor, data: dict) -> FrameworkVersion:
             weight = parse_decimal(value, where)
             indicator_rules.check_weight(weight, where=where)
         except ValidationError as exc:
-            errors.extend(exc.messages)
+            add("indicators", *exc.messages)
             return None
         return weight
 
-    code = text(data.get("code"), _("Kode versi"), max_length=40, slug=True)
-    if code and FrameworkVersion.objects.filter(code=code).exists():
-        errors.append(_("Versi dengan kode %(code)s sudah ada.") % {"code": code})
-    name = text(data.get("name"), _("Nama versi"), max_length=200, required=False) or code
-    description = text(data.get("description"), _("Keterangan"), max_length=10_000, required=False)
+    code = text("code", data.get("code"), _("Kode versi"), max_length=40, slug=True)
+    taken = FrameworkVersion.objects.filter(code=code)
+    if current is not None:
+        taken = taken.exclude(pk=current.pk)
+    if code and taken.exists():
+        add("code", _("Versi dengan kode %(code)s sudah ada.") % {"code": code})
+    name = text("name", data.get("name"), _("Nama versi"), max_length=200, required=False) or code
+    description = text("description", data.get("description"), _("Keterangan"), max_length=10_000, required=False)
     year = data.get("year", timezone.localdate().year)
     if isinstance(year, bool) or not isinstance(year, int) or not 2017 <= year <= 2100:
-        errors.append(_("Tahun pedoman harus bilangan bulat 2017–2100."))
-    scale = mapping(data.get("scale"), _("Skala"))
-    rounding = mapping(data.get("rounding"), _("Pembulatan"))
-    scale_min = number(scale.get("min", 0), _("skala minimum"), low=Decimal(0), high=Decimal("9999"))
-    scale_max = number(scale.get("max", 4), _("skala maksimum"), low=Decimal(0), high=Decimal("9999"))
+        add("year", _("Tahun pedoman harus bilangan bulat 2017–2100."))
+    scale = mapping("scale", data.get("scale"), _("Skala"))
+    rounding = mapping("rounding", data.get("rounding"), _("Pembulatan"))
+    scale_min = number("scale", scale.get("min", 0), _("skala minimum"), low=Decimal(0), high=Decimal("9999"))
+    scale_max = number("scale", scale.get("max", 4), _("skala maksimum"), low=Decimal(0), high=Decimal("9999"))
     if scale_min is not None and scale_max is not None and scale_max <= scale_min:
-        errors.append(_("Skor maksimum harus lebih besar dari skor minimum."))
+        add("scale", _("Skor maksimum harus lebih besar dari skor minimum."))
     method = rounding.get("method", "half_up")
     if method not in ROUNDING_METHODS:
-        errors.append(
+        add(
+            "rounding",
             _("Aturan pembulatan “%(m)s” tidak dikenal (pilih: %(all)s).")
-            % {"m": method, "all": ", ".join(ROUNDING_METHODS)}
+            % {"m": method, "all": ", ".join(ROUNDING_METHODS)},
         )
     decimals = rounding.get("decimals", 2)
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 4:
-        errors.append(_("Jumlah desimal harus bilangan bulat 0–4."))
+        add("rounding", _("Jumlah desimal harus bilangan bulat 0–4."))
 
     components = []
-    for n, comp in enumerate(sequence(data.get("components"), _("Komponen")), start=1):
+    for n, comp in enumerate(sequence("components", data.get("components"), _("Komponen")), start=1):
         where = _("komponen %(n)s") % {"n": n}
-        comp = mapping(comp, where)
+        comp = mapping("components", comp, where)
         components.append(
             {
-                "code": text(comp.get("code"), _("%(where)s, kode") % {"where": where}, max_length=30, slug=True),
-                "name": text(comp.get("name"), _("%(where)s, nama") % {"where": where}, max_length=100, required=False),
-                "weight": number(
-                    comp.get("weight"), _("%(where)s, bobot") % {"where": where}, low=Decimal(0), high=HUNDRED
-                ),
+                "code": text("components", comp.get("code"), _("%(where)s, kode") % {"where": where},
+                             max_length=30, slug=True),
+                "name": text("components", comp.get("name"), _("%(where)s, nama") % {"where": where},
+                             max_length=100, required=False),
+                "weight": number("components", comp.get("weight"), _("%(where)s, bobot") % {"where": where},
+                                 low=Decimal(0), high=HUNDRED),
             }
-        )
+        )  # fmt: skip
     component_codes = [c["code"] for c in components if c["code"]]
     if len(set(component_codes)) != len(component_codes):
-        errors.append(_("Kode komponen ganda."))
+        add("components", _("Kode komponen ganda."))
     if not components:
-        errors.append(_("Versi harus memiliki komponen."))
+        add("components", _("Versi harus memiliki komponen."))
     elif all(c["weight"] is not None for c in components):
         try:
             validate_weights([c["weight"] for c in components])
         except ValidationError as exc:
-            errors.extend(exc.messages)
+            add("components", *exc.messages)
     subdimensions = {s.code: s for s in SubDimension.objects.all()}
     indicators = []
     seen = set()
-    for n, ind in enumerate(sequence(data.get("indicators"), _("Indikator")), start=1):
-        ind = mapping(ind, _("indikator %(n)s") % {"n": n})
-        ind_code = text(ind.get("code"), _("indikator %(n)s, kode") % {"n": n}, max_length=30)
+    for n, ind in enumerate(sequence("indicators", data.get("indicators"), _("Indikator")), start=1):
+        ind = mapping("indicators", ind, _("indikator %(n)s") % {"n": n})
+        ind_code = text("indicators", ind.get("code"), _("indikator %(n)s, kode") % {"n": n}, max_length=30)
         where = _("indikator %(n)s (%(code)s)") % {"n": n, "code": ind_code or "?"}
         if ind_code and ind_code in seen:
-            errors.append(_("%(where)s: kode kosong atau ganda.") % {"where": where})
+            add("indicators", _("%(where)s: kode kosong atau ganda.") % {"where": where})
         seen.add(ind_code)
         component = ind.get("component")
         if not isinstance(component, str) or component not in component_codes:
-            errors.append(_("%(where)s: komponen “%(c)s” tidak ada di versi ini.") % {"where": where, "c": component})
+            add(
+                "indicators",
+                _("%(where)s: komponen “%(c)s” tidak ada di versi ini.") % {"where": where, "c": component},
+            )
         subdimension = ind.get("subdimension")
         if not isinstance(subdimension, str) or subdimension not in subdimensions:
-            errors.append(_("%(where)s: subdimensi “%(s)s” tidak dikenal.") % {"where": where, "s": subdimension})
-        levels = sequence(ind.get("levels"), _("%(where)s, tingkat") % {"where": where})
+            add("indicators", _("%(where)s: subdimensi “%(s)s” tidak dikenal.") % {"where": where, "s": subdimension})
+        levels = sequence("indicators", ind.get("levels"), _("%(where)s, tingkat") % {"where": where})
         try:
             indicator_rules.check_levels(levels, scale_min=scale_min, scale_max=scale_max, where=where)
         except ValidationError as exc:
-            errors.extend(exc.messages)
+            add("indicators", *exc.messages)
         weight = indicator_weight(ind.get("weight", 1), where=_("%(where)s, bobot") % {"where": where})
         indicators.append(
             {
                 "code": ind_code,
                 "component": component,
-                "subdimension": subdimension,
-                "question": text(ind.get("question"), _("%(where)s, pertanyaan") % {"where": where},
+                "subdimension": subdimensions.get(subdimension) if isinstance(subdimension, str) else None,
+                "question": text("indicators", ind.get("question"), _("%(where)s, pertanyaan") % {"where": where},
                                  max_length=5000, required=False) or ind_code,
                 "weight": weight,
-                "levels": levels,
+                "levels": list(levels),
             }
         )  # fmt: skip
     if not indicators:
-        errors.append(_("Versi harus memiliki indikator."))
+        add("indicators", _("Versi harus memiliki indikator."))
     if errors:
         raise ValidationError(errors)
+    return {
+        "code": code,
+        "name": name,
+        "year": year,
+        "description": description,
+        "scale_min": scale_min,
+        "scale_max": scale_max,
+        "decimals": decimals,
+        "rounding": method,
+        "components": components,
+        "indicators": indicators,
+    }
 
+
+@transaction.atomic
+def create_version_from_data(*, actor, data: dict) -> FrameworkVersion:
+    """Create a version with its components and indicators from ``data`` (see ``export_version``)."""
+    check_can_manage_frameworks(actor)
+    values = read_version_data(data)
     # The cached component names (ranking columns) learn the new version's once it is stored.
     transaction.on_commit(selectors.forget_labels)
     version = FrameworkVersion.objects.create(
-        code=code,
-        name=name,
-        year=year,
-        scale_min=scale_min,
-        scale_max=scale_max,
-        decimals=decimals,
-        rounding=method,
-        description=description,
+        **{k: v for k, v in values.items() if k not in ("components", "indicators")}
     )
     by_code = {}
-    for n, comp in enumerate(components):
+    for n, comp in enumerate(values["components"]):
         by_code[comp["code"]] = Component.objects.create(
             version=version, code=comp["code"], name=comp["name"] or comp["code"], weight=comp["weight"], order=n
         )
@@ -231,13 +258,13 @@ def create_version_from_data(*, actor, data: dict) -> FrameworkVersion:
                 version=version,
                 code=ind["code"],
                 component=by_code[ind["component"]],
-                subdimension=subdimensions[ind["subdimension"]],
+                subdimension=ind["subdimension"],
                 question=ind["question"],
                 weight=ind["weight"],
-                levels=list(ind["levels"]),
+                levels=ind["levels"],
                 order=n,
             )
-            for n, ind in enumerate(indicators)
+            for n, ind in enumerate(values["indicators"])
         ]
     )
     return version
