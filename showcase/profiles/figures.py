@@ -1,0 +1,51 @@
+"""The profile's figures, drawn from its data by the charts the workspace already draws.
+
+The roadmap is ``programs.charts.roadmap_svg`` (the workspace's Buku II page and the PDF
+book draw the same one) and the index trend is ``assessments.framework.charts.trend`` (the
+workspace's assessment history and the national comparison draw it): one drawing for the
+page, the book, the preview, the profile and the decks. The profile's data carries plain
+values, so the figures are redrawn from it without reading a workspace.
+"""
+
+from decimal import Decimal
+from types import SimpleNamespace
+
+from django.utils.translation import gettext as _
+
+from assessments.framework import charts as assessment_charts
+from programs import charts as programs_charts
+
+
+def roadmap_svg(data: dict) -> str:
+    roadmap = data.get("roadmap") or {}
+    dimensions = [SimpleNamespace(pk=d["code"], name=d["label"]) for d in roadmap.get("dimensions", [])]
+    programs = [
+        SimpleNamespace(
+            title=p["title"],
+            dimension_id=p["dimension"],
+            horizon=p["horizon"],
+            start_year=p["start_year"],
+            end_year=p["end_year"],
+            is_quick_win=p["is_quick_win"],
+        )
+        for p in roadmap.get("programs", [])
+    ]
+    return programs_charts.roadmap_svg(dimensions=dimensions, programs=programs) if programs else ""
+
+
+def trend_svg(data: dict) -> str:
+    index = data.get("index") or {}
+    trend = index.get("trend") or []
+    if not trend or not index.get("scale_max"):
+        return ""
+    region = (data.get("region") or {}).get("name", "")
+    return assessment_charts.trend(
+        periods=[point["label"] for point in trend],
+        series=[(region, [point["value"] for point in trend])],
+        scale_max=Decimal(index["scale_max"]),
+        title=_("Indeks pencapaian dari waktu ke waktu"),
+    )
+
+
+def figures(data: dict) -> dict:
+    return {"roadmap_svg": roadmap_svg(data), "trend_svg": trend_svg(data)}
