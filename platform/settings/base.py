@@ -32,6 +32,7 @@ SHARED_APPS = [
     "programs.national",
     "programs.scheduling",
     "showcase",
+    "showcase.profiles",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -52,6 +53,7 @@ SHARED_APPS = [
 TENANT_APPS = [
     "programs",
     "assessments",
+    "showcase.regional",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
