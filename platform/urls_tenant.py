@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("programs.urls")),
     path("", include("programs.scheduling.workspace_urls")),
     path("", include("assessments.urls")),
+    path("", include("showcase.regional.urls")),
     path("api/v1/", include("api.urls_workspace")),
     path("", include("platform.urls_common")),
 ]
