@@ -7,10 +7,12 @@ without the provisioning signal: the archive brings the content.
 
 Everything in the database happens in one transaction: the old schema is dropped, the
 dump replayed, the restored tables checked against the manifest's hashes, missing accounts
-created, the public rows replaced. A failure at any step rolls all of it back, so the old
-workspace stays as it was. The dump creates its schema under the name it was taken from;
-for another target the schema is renamed afterwards, inside the same transaction (any
-schema already holding that name is parked under a temporary name meanwhile). A rename
+created, the public rows replaced and the restore written to the audit log. A failure at
+any step rolls all of it back, so the old workspace stays as it was.
+
+The dump creates its schema under the name it was taken from; for another target the
+schema is renamed afterwards, inside the same transaction (any schema already holding that
+name is parked under a temporary name meanwhile). A rename
 keeps every object, and references between objects are by OID, so nothing in the dump's
 text has to be rewritten. The files are unpacked beside the workspace's folder first and
 swapped in at the end of the transaction; a failed commit swaps them back.
@@ -23,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.management import call_command
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.migrations.loader import MigrationLoader
 
+from platform import audit
 from tenants.backup import postgres, rows
 from tenants.backup.archive import Archive, open_archive
 from tenants.backup.errors import BackupError
@@ -142,7 +145,20 @@ def _restore_database(
             if not workspace.domains.exists():
                 Domain.objects.create(domain=workspace_domain(region), tenant=workspace, is_primary=True)
             counts = rows.restore_public_rows(archive.public_rows(), workspace, is_copy=is_copy)
+            audit.record(
+                "workspace_restored",
+                workspace=workspace,
+                target=f"{region.name} ({region.code})",
+                archive=archive.source,
+                archive_region=manifest["region_code"],
+                archive_created_at=manifest.get("created_at", ""),
+                is_copy=is_copy,
+                over_existing=existing is not None,
+            )
             media.swap()
+    except DatabaseError as exc:
+        media.undo()
+        raise BackupError(f"The restore failed in the database and was rolled back (nothing changed): {exc}") from exc
     except BaseException:
         media.undo()
         raise
