@@ -1,4 +1,4 @@
-"""National API of assessments (apex host, ministry staff only): snapshots and rankings.
+"""National API of assessments: region snapshots and the national ranking (read by ministry staff).
 
 Reads public snapshot rows only; filters: period (``2021-2``), year, stage, cohort,
 province, kind (kabupaten/kota), region. Anyone else signed in gets 404.
