@@ -6,3 +6,11 @@ class AccountsConfig(AppConfig):
     name = "platform.accounts"
     label = "accounts"
     verbose_name = _("Akun")
+
+    def ready(self):
+        from platform.accounts import two_factor
+        from tenants.panels import NAV_NATIONAL, NAV_WORKSPACE, register_nav_link
+
+        two_factor.connect_signals()
+        for slot in (NAV_NATIONAL, NAV_WORKSPACE):
+            register_nav_link(slot=slot, label=_("Keamanan"), url_name="account-security", order=95)

@@ -25,3 +25,27 @@ class EmailAuthenticationForm(AuthenticationForm):
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
+
+
+class SecondFactorForm(forms.Form):
+    """The second step of sign-in: the authenticator's code or one recovery code."""
+
+    code = forms.CharField(
+        label=_("Kode autentikator atau kode pemulihan"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "one-time-code", "spellcheck": "false"}),
+    )
+
+
+class EnrolAuthenticatorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Kode 6 angka dari aplikasi autentikator"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def clean_code(self):
+        code = "".join(self.cleaned_data["code"].split())
+        if not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError(_("Masukkan 6 angka yang ditampilkan aplikasi autentikator."))
+        return code

@@ -9,17 +9,25 @@ that account's failures, as axes does.
 The client's address is the peer's, unless ``TRUSTED_PROXY_COUNT`` proxies sit in front of
 the web processes: then it is the entry that the outermost trusted proxy appended to
 X-Forwarded-For. Entries further left were sent by the client and are never believed.
+
+For someone with a second factor the password alone is not a successful sign-in: the
+failures (wrong passwords and wrong codes, which the second step reports as failed
+sign-ins) are cleared only once the code has been accepted (``second_factor_passed``).
+Otherwise signing in again with the password would reset the count of guessed codes.
 """
 
 import ipaddress
 
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
+from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.db.models import Sum
+
+from platform.accounts.two_factor import requires_second_factor
 
 
 def _valid(address: str) -> bool:
@@ -61,6 +69,11 @@ class LoginThrottleHandler(AxesDatabaseHandler):
     def is_locked(self, request, credentials=None) -> bool:
         return super().is_locked(request, credentials) or self.address_locked(request)
 
+    def user_logged_in(self, sender, request, user, **kwargs):
+        if getattr(user, "otp_device", None) is None and requires_second_factor(user):
+            return  # the password step of a two-step sign-in: see second_factor_passed
+        super().user_logged_in(sender, request, user, **kwargs)
+
     def user_login_failed(self, sender, credentials: dict, request=None, **kwargs):
         super().user_login_failed(sender, credentials, request=request, **kwargs)
         if request is None or getattr(request, "axes_locked_out", False):
@@ -75,3 +88,9 @@ class LoginThrottleHandler(AxesDatabaseHandler):
             username=get_client_username(request, credentials),
             ip_address=request.axes_ip_address,
         )
+
+
+def second_factor_passed(request) -> None:
+    """The second step accepted a code: record the sign-in and clear the failures, as axes
+    does for a sign-in without a second factor."""
+    AxesProxyHandler.user_logged_in("second_factor", request=request, user=request.user)
