@@ -1,7 +1,7 @@
 """URL patterns served on every host: sign-in, password reset, language, health."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.views.i18n import set_language
 
 from platform.accounts.forms import EmailAuthenticationForm
@@ -44,4 +44,5 @@ urlpatterns = [
     path("accounts/password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("i18n/setlang/", _public(local_redirects(set_language)), name="set_language"),
     path("health/", health, name="health"),
+    path("", include("platform.accounts.urls")),
 ]
