@@ -46,6 +46,9 @@ SHARED_APPS = [
     "django_filters",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "simple_history",
     "api",
     "deploy.demo",
@@ -90,6 +93,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second factor (django-otp): request.user.is_verified(), and the gate for whoever needs it.
+    "platform.accounts.middleware.VerifiedDeviceMiddleware",
+    "platform.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -199,6 +205,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "platform.accounts.throttle.LoginThrottleHandler"
 AXES_CLIENT_IP_CALLABLE = "platform.accounts.throttle.client_ip"
 LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=30)
+# The name authenticator apps show next to the code (platform/accounts/two_factor.py).
+OTP_TOTP_ISSUER = "Smart City 100"
 # Reverse proxies in front of the web processes whose X-Forwarded-For entry is believed
 # (0: the peer's address is the client's; production sets 1 for the documented nginx).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
@@ -228,7 +236,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Smart City 100 <nore
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "platform.accounts.api_auth.SecondFactorTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HostAccessPermission"],
     "DEFAULT_PARSER_CLASSES": ["api.parsers.JSONParser", "api.parsers.FormParser", "api.parsers.MultiPartParser"],
