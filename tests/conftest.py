@@ -29,6 +29,8 @@ class World:
 
 
 def _build_world():
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from platform.accounts.models import User
     from tenants.models import Cohort, Membership, Region, Workspace
     from tenants.services import load_regions, provision_regions
@@ -78,6 +80,8 @@ def _build_world():
     member("admin_pasuruan", pasuruan, Membership.Role.REGION_ADMIN)
     user("ministry_admin", national_role=User.NationalRole.MINISTRY_ADMIN, is_staff=True)
     user("ministry_analyst", national_role=User.NationalRole.MINISTRY_ANALYST)
+    for name in ("ministry_admin", "ministry_analyst"):  # ministry staff sign in with a second factor
+        TOTPDevice.objects.get_or_create(user=users[name], defaults={"name": "authenticator", "confirmed": True})
     user("nobody")
     return World(probolinggo=probolinggo, pasuruan=pasuruan, users=users)
 
@@ -137,6 +141,63 @@ def _public_schema_and_clean_cache():
     yield
     connection.set_schema_to_public()  # no query: only resets the search_path to set next
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch):
+    """``force_login`` of someone who needs a second factor (ministry staff) opens a verified
+    session, as if the code had been entered (their authenticator is made if they have none):
+    tests of everything else sign in once. tests/platform/test_two_factor.py tests the steps."""
+    from django.test import Client
+
+    original = Client._login
+
+    def login(self, user, backend=None):
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from platform.accounts.two_factor import requires_second_factor
+
+        device = None
+        if requires_second_factor(user):
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            device = device or TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+        original(self, user, backend)
+        if device is not None:
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "_login", login)
+
+
+def pass_second_factor_in_browser(page, email: str) -> None:
+    """After the password step in Chromium: enter a fresh recovery code of ``email`` when that
+    person has a second factor (the database is asked from another thread: Django refuses
+    queries in the thread of Playwright's event loop)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def recovery_code():
+        from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+        from platform.accounts.models import User
+        from platform.accounts.two_factor import has_second_factor
+
+        try:
+            user = User.objects.get(email=email)
+            if not has_second_factor(user):
+                return None
+            device, _ = StaticDevice.objects.get_or_create(user=user, name="recovery", defaults={"confirmed": True})
+            return device.token_set.create(token=StaticToken.random_token()).token
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        code = pool.submit(recovery_code).result()
+    if code is not None:
+        page.wait_for_url("**/accounts/two-factor/**")
+        page.fill("input[name=code]", code)
+        page.click("main button[type=submit]")
 
 
 @pytest.fixture
