@@ -59,7 +59,8 @@ GATED = [(route, p) for route, p in workspace_urls() if p.name not in PUBLIC_ON_
 
 
 def _app_samples(world, workspace) -> dict:
-    """URL parameter values from each app's ``tests/<app>/samples.py``.
+    """URL parameter values from each app's ``tests/<app>/samples.py`` (or ``samples_<part>.py``,
+    when several apps share a test package).
 
     An app whose URLs take object ids provides ``samples(world, workspace) -> dict`` there
     (parameter name → an existing object's value in ``workspace``), so the walk below
@@ -71,15 +72,12 @@ def _app_samples(world, workspace) -> dict:
     import tests
 
     values = {}
-    for module in pkgutil.iter_modules(tests.__path__):
-        if module.ispkg:
-            try:
-                samples = importlib.import_module(f"tests.{module.name}.samples")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"tests.{module.name}.samples":
-                    raise
-                continue
-            values.update(samples.samples(world, workspace))
+    for package in pkgutil.iter_modules(tests.__path__):
+        if package.ispkg:
+            found = pkgutil.iter_modules([f"{tests.__path__[0]}/{package.name}"])
+            for name in sorted(m.name for m in found if m.name == "samples" or m.name.startswith("samples_")):
+                samples = importlib.import_module(f"tests.{package.name}.{name}")
+                values.update(samples.samples(world, workspace))
     return values
 
 
