@@ -15,6 +15,7 @@ Members:
 import hashlib
 import io
 import json
+import os
 import shutil
 import tarfile
 from collections.abc import Iterator
@@ -61,14 +62,32 @@ def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
 def write_archive(
     path: Path, *, manifest: dict, schema_sql: Path, public_rows: dict, accounts: list, media: dict[str, Path]
 ) -> None:
+    """Write the archive under a temporary name and move it into place when complete, so a
+    failed or interrupted backup never leaves a truncated file under the expected name."""
     mode = "w:gz" if path.name.endswith((".gz", ".tgz")) else "w"
-    with tarfile.open(path, mode) as tar:
-        _add_bytes(tar, MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
-        tar.add(schema_sql, arcname=SCHEMA)
-        _add_bytes(tar, PUBLIC_ROWS, json.dumps(public_rows).encode())
-        _add_bytes(tar, ACCOUNTS, json.dumps(accounts).encode())
-        for name, file in media.items():
-            tar.add(file, arcname=MEDIA_PREFIX + name, recursive=False)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        # Readable by its owner only: the archive holds the accounts' password hashes.
+        partial.touch(mode=0o600)
+        partial.chmod(0o600)
+        with tarfile.open(partial, mode) as tar:
+            _add_bytes(tar, MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
+            tar.add(schema_sql, arcname=SCHEMA, filter=_anonymous)
+            _add_bytes(tar, PUBLIC_ROWS, json.dumps(public_rows).encode())
+            _add_bytes(tar, ACCOUNTS, json.dumps(accounts).encode())
+            for name, file in media.items():
+                tar.add(file, arcname=MEDIA_PREFIX + name, recursive=False, filter=_anonymous)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _anonymous(info: tarfile.TarInfo) -> tarfile.TarInfo:
+    """Members carry no owner of the machine that wrote them, and no group or world access."""
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    info.mode = 0o600
+    return info
 
 
 class Archive:

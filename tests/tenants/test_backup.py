@@ -134,9 +134,11 @@ def malang(committed_db):
 
 
 def export(tmp_path, name="malang.tar.gz") -> str:
-    path = str(tmp_path / name)
-    call_command("export_workspace", SOURCE, path)
-    return path
+    path = tmp_path / name
+    call_command("export_workspace", SOURCE, str(path), stdout=io.StringIO())
+    assert path.stat().st_mode & 0o077 == 0  # the accounts' password hashes are inside
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no partial file left behind
+    return str(path)
 
 
 def change_after_the_backup(workspace) -> None:
