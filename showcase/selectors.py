@@ -14,7 +14,7 @@ Hooks (registered from an app's ``AppConfig.ready``; this module never imports t
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Max, Prefetch, QuerySet
 
 from showcase.models import AgendaVersion, PresentingRegion, Showcase, Slot, Stage
 
@@ -98,6 +98,16 @@ def draft_version(showcase: Showcase) -> AgendaVersion | None:
 def published_version(showcase: Showcase) -> AgendaVersion | None:
     """The latest published version: the only one the public sees."""
     return showcase.versions.filter(published_at__isnull=False).order_by("-number").first()
+
+
+def published_numbers(showcase_ids) -> dict[int, int]:
+    """Showcase id -> the number of its published version (one query for a list)."""
+    rows = (
+        AgendaVersion.objects.filter(showcase_id__in=showcase_ids, published_at__isnull=False)
+        .values("showcase_id")
+        .annotate(number=Max("number"))
+    )
+    return {row["showcase_id"]: row["number"] for row in rows}
 
 
 def slots_of(version: AgendaVersion | None) -> list[Slot]:

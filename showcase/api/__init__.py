@@ -1,0 +1,1 @@
+"""National API of the showcase (see ``views``)."""
