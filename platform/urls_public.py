@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("assessments.framework.urls")),
     path("", include("programs.national.urls")),
     path("", include("programs.scheduling.urls")),
+    path("", include("showcase.urls")),
     path("", include("showcase.profiles.urls")),
     path("", include("platform.audit.urls")),
     path("admin/", admin.site.urls),
