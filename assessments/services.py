@@ -19,14 +19,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from assessments import rules
-from assessments.framework.models import FrameworkVersion, Indicator
+from assessments.framework.models import FrameworkVersion, Indicator, Stage
 from assessments.framework.services import freeze_version
 from assessments.models import AssessmentCycle, AssessmentResponse, CycleEvent, Evidence
 from assessments.rollup import request_snapshot_refresh
-from platform.uploads import sniff_upload
+from platform.audit import record
+from platform.uploads import save_file, sniff_upload
 from tenants.access import Actor
 
 State = AssessmentCycle.State
@@ -184,7 +187,7 @@ def add_evidence(*, actor: Actor, response: AssessmentResponse, upload) -> Evide
     evidence = Evidence(
         response=response, name=name, content_type=content_type, size=upload.size, uploaded_by=_user(actor)
     )
-    evidence.file.save(name, upload, save=False)
+    save_file(evidence.file, name, upload)  # removed again if this transaction rolls back
     evidence.save()
     return evidence
 
@@ -244,5 +247,12 @@ def change_state(*, actor: Actor, cycle: AssessmentCycle, action: str, reason: s
     cycle.finalized_at = timezone.now() if target == State.FINAL else None
     cycle.save(update_fields=["state", "finalized_at"])
     _event(cycle, action=action, actor=actor, from_state=before, to_state=target, reason=reason)
+    if action == "reopen":
+        record("cycle_reopened", actor=actor, target=_cycle_name(cycle), reason=reason)
     request_snapshot_refresh()
     return cycle
+
+
+def _cycle_name(cycle: AssessmentCycle):
+    """The audit log's words for a cycle, e.g. "Siklus 2024 Tahap I"."""
+    return format_lazy("{} {} {}", gettext_lazy("Siklus"), cycle.year, Stage(cycle.stage).label)

@@ -18,10 +18,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_exists, tenant_context
 
+from platform.audit import record
 from platform.celery import send_after_commit
 from tenants import rules, selectors
 from tenants.access import Actor
@@ -229,6 +230,7 @@ def add_member(
             valid_until=valid_until,
             invited_by=actor.user,
         )
+        record("role_granted", actor=actor, workspace=workspace, target=_member(email, role), role=role)
     return membership, created
 
 
@@ -270,11 +272,19 @@ def send_invitation(*, membership: Membership, created: bool, inviter, workspace
     )
 
 
+@transaction.atomic
 def remove_member(*, actor: Actor, membership: Membership) -> None:
     _require(actor, "can_manage_members")
     if membership.user_id == actor.user.pk:
         raise ValidationError(_("Anda tidak dapat mengeluarkan diri sendiri."))
     membership.delete()
+    target = _member(membership.user.email, membership.role)
+    record("role_removed", actor=actor, workspace=membership.workspace, target=target, role=membership.role)
+
+
+def _member(email: str, role: str):
+    """The audit log's words for a membership: the person and the role."""
+    return format_lazy("{} · {}", email, Membership.Role(role).label)
 
 
 def _require(actor: Actor, capability: str) -> None:

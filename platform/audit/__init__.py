@@ -9,7 +9,9 @@ Inside a workspace schema the row belongs to that workspace unless the caller na
 
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 _client_ip: ContextVar[str | None] = ContextVar("audit_client_ip", default=None)
 
@@ -53,12 +55,15 @@ def record(action, *, actor=None, workspace=None, target="", actor_email: str = 
 
     ``actor`` is a user, a ``tenants.access.Actor``, ``tenants.access.SYSTEM`` or ``None``
     (the platform); ``actor_email`` names someone without an account row (a failed sign-in).
-    ``target`` says in a few words what was acted on; ``details`` are kept as JSON.
+    ``target`` says in a few words what was acted on (a lazy translation is stored in the
+    platform's language, whoever's language is active); ``details`` are kept as JSON.
     """
     from platform.audit.actions import Action
     from platform.audit.models import AuditEvent
 
     user = _user_of(actor)
+    with translation.override(settings.LANGUAGE_CODE):
+        target = str(target)[:200]
     email = (user.email if user is not None else actor_email or "").strip().lower()[:254]
     return AuditEvent.objects.create(
         action=Action(action),
@@ -66,6 +71,6 @@ def record(action, *, actor=None, workspace=None, target="", actor_email: str = 
         actor_email=email,
         ip=client_ip(),
         workspace=workspace if workspace is not None else _current_workspace(),
-        target=str(target)[:200],
+        target=target,
         details=details,
     )

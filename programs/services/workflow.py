@@ -4,9 +4,12 @@ new revision; who may take which step, the log of every step and who is told."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import gettext_noop
 
+from platform.audit import record
 from programs import rules, selectors
 from programs.models import Masterplan, MasterplanTransition
 from programs.rules import Actor
@@ -62,6 +65,8 @@ def transition_masterplan(*, actor: Actor, action: str, reason: str = "") -> Mas
     save(masterplan, actor.user)
     log.revision = masterplan.revision
     log.save()
+    if action == A.PUBLISH:
+        record("published", actor=actor, target=format_lazy("{} {}", _lazy("Masterplan revisi"), masterplan.revision))
     _notify_transition(actor=actor, action=action, masterplan=masterplan, reason=reason)
     changed()
     return masterplan

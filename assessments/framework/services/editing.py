@@ -9,11 +9,13 @@ from assessments.framework import indicator_rules
 from assessments.framework.models import FrameworkVersion, Indicator
 from assessments.framework.rules import check_can_manage_frameworks
 from assessments.framework.services.versions import (
+    audit_target,
     ensure_editable,
     export_version,
     read_version_data,
     set_component_weights,
 )
+from platform.audit import record
 
 SETTINGS = ("name", "year", "scale_min", "scale_max", "decimals", "rounding", "description")
 
@@ -34,6 +36,7 @@ def update_version_settings(*, actor, version: FrameworkVersion, **fields) -> Fr
     A scale that leaves a level score of an indicator outside is refused (the indicator's own
     rule, ``indicator_rules.check_levels``), naming each indicator to fix first."""
     locked = _locked_editable(actor, version)
+    changed = [name for name in SETTINGS if name in fields and getattr(locked, name) != fields[name]]
     for name in SETTINGS:
         if name in fields:
             setattr(locked, name, fields[name])
@@ -49,6 +52,8 @@ def update_version_settings(*, actor, version: FrameworkVersion, **fields) -> Fr
     if outside:
         raise ValidationError({"scale_max": outside})
     locked.save()
+    if changed:
+        record("framework_edited", actor=actor, target=audit_target(locked), settings=changed)
     return locked
 
 
@@ -62,7 +67,10 @@ def save_indicator(*, actor, version: FrameworkVersion, indicator: Indicator | N
         indicator = Indicator(version=locked, order=(last or 0) + 1)
     elif indicator.version_id != locked.pk:
         raise ValidationError(_("Indikator ini bukan bagian dari versi tersebut."))
-    for name in ("code", "component", "subdimension", "question", "weight", "levels"):
+    names = ("code", "component", "subdimension", "question", "weight", "levels")
+    changed = [name for name in names if name in fields and getattr(indicator, name, None) != fields[name]]
+    added = indicator.pk is None
+    for name in names:
         if name in fields:
             setattr(indicator, name, fields[name])
     if indicator.component.version_id != locked.pk:
@@ -70,6 +78,8 @@ def save_indicator(*, actor, version: FrameworkVersion, indicator: Indicator | N
     indicator_rules.check_indicator(indicator, version=locked)
     indicator.full_clean()
     indicator.save()
+    if added or changed:
+        record("framework_edited", actor=actor, target=audit_target(locked), indicator=indicator.code, changed=changed)
     return indicator
 
 
@@ -81,6 +91,7 @@ def delete_indicator(*, actor, version: FrameworkVersion, indicator: Indicator) 
     if locked.indicators.count() <= 1:
         raise ValidationError(_("Versi harus memiliki indikator: indikator terakhir tidak dapat dihapus."))
     indicator.delete()
+    record("framework_edited", actor=actor, target=audit_target(locked), indicator=indicator.code, removed=True)
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from assessments.framework.models import PublishedResult, Stage
 from assessments.framework.rules import check_can_manage_frameworks, user_of
 from assessments.framework.services.ranks import write_imported_snapshots
+from platform.audit import record
 from platform.uploads import HEAD_BYTES, sniff
 from tenants.models import Region
 
@@ -215,4 +216,5 @@ def import_published_results(*, actor, filename: str, content: bytes) -> History
     updated = len({p[:3] for p in parsed} & existing)
     created = len(parsed) - updated
     write_imported_snapshots(region_codes={p[0] for p in parsed})
+    record("results_imported", actor=actor, target=filename, created=created, updated=updated)
     return HistoryImportResult(created, updated)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from assessments.framework import indicator_rules, selectors
 from assessments.framework.models import Component, FrameworkVersion, Indicator, SubDimension
 from assessments.framework.rules import check_can_manage_frameworks
+from platform.audit import record
 
 HUNDRED = Decimal(100)
 ROUNDING_METHODS = [c for c, _ in FrameworkVersion.Rounding.choices]
@@ -238,8 +239,9 @@ def read_version_data(data, *, current: FrameworkVersion | None = None) -> dict:
 
 
 @transaction.atomic
-def create_version_from_data(*, actor, data: dict) -> FrameworkVersion:
-    """Create a version with its components and indicators from ``data`` (see ``export_version``)."""
+def create_version_from_data(*, actor, data: dict, audit_action: str = "framework_created") -> FrameworkVersion:
+    """Create a version with its components and indicators from ``data`` (see ``export_version``);
+    the audit log says how it came (``framework_created``, ``_copied`` or ``_imported``)."""
     check_can_manage_frameworks(actor)
     values = read_version_data(data)
     # The cached component names (ranking columns) learn the new version's once it is stored.
@@ -267,7 +269,13 @@ def create_version_from_data(*, actor, data: dict) -> FrameworkVersion:
             for n, ind in enumerate(values["indicators"])
         ]
     )
+    record(audit_action, actor=actor, target=audit_target(version))
     return version
+
+
+def audit_target(version: FrameworkVersion) -> str:
+    """The audit log's words for a version: its code and name."""
+    return f"{version.code} · {version.name}"
 
 
 def export_version(version: FrameworkVersion) -> dict:
@@ -307,7 +315,7 @@ def import_version_yaml(*, actor, text: str) -> FrameworkVersion:
     except yaml.YAMLError as exc:
         raise ValidationError({"file": _("Berkas YAML tidak dapat dibaca: %(e)s") % {"e": exc}}) from None
     try:
-        return create_version_from_data(actor=actor, data=data)
+        return create_version_from_data(actor=actor, data=data, audit_action="framework_imported")
     except ValidationError as exc:
         raise ValidationError({"file": exc.messages}) from None
 
@@ -315,7 +323,7 @@ def import_version_yaml(*, actor, text: str) -> FrameworkVersion:
 @transaction.atomic
 def copy_as_new_version(*, actor, version: FrameworkVersion, code: str, name: str, year: int) -> FrameworkVersion:
     data = export_version(version) | {"code": code, "name": name, "year": year}
-    new = create_version_from_data(actor=actor, data=data)
+    new = create_version_from_data(actor=actor, data=data, audit_action="framework_copied")
     new.based_on = version
     new.save(update_fields=["based_on"])
     return new
@@ -330,9 +338,12 @@ def set_component_weights(*, actor, version: FrameworkVersion, weights: dict[str
     if set(weights) != {c.code for c in components}:
         raise ValidationError({"components": _("Bobot harus diberikan untuk setiap komponen.")})
     validate_weights(list(weights.values()))
+    changed = [c.code for c in components if c.weight != weights[c.code]]
     for c in components:
         c.weight = weights[c.code]
         c.save(update_fields=["weight"])
+    if changed:
+        record("framework_edited", actor=actor, target=audit_target(version), weights=changed)
     return version
 
 

@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from platform.audit import record
 from programs.scheduling.models import AccessWindow, Plan, Workshop
 from tenants.models import Membership, Workspace
 
@@ -39,8 +40,9 @@ def wanted_windows(plan: Plan, region_id: str) -> dict[int, tuple]:
 
 
 @transaction.atomic
-def sync_region_access(*, plan: Plan, region_id: str, reason: str) -> dict[str, int]:
-    """Bring the open windows and memberships of one region in line with the plan."""
+def sync_region_access(*, plan: Plan, region_id: str, reason: str, actor=None) -> dict[str, int]:
+    """Bring the open windows and memberships of one region in line with the plan; each
+    window opened, moved or closed is written to the audit log as ``actor``'s doing."""
     wanted = wanted_windows(plan, region_id)
     now = timezone.now()
     counts = {"opened": 0, "moved": 0, "closed": 0}
@@ -67,7 +69,33 @@ def sync_region_access(*, plan: Plan, region_id: str, reason: str) -> dict[str, 
     affected = set(open_windows) | set(wanted)
     if affected:
         sync_memberships(region_id=region_id, facilitator_ids=affected)
+        _audit_windows(actor, region_id, open_windows, wanted, reason)
     return counts
+
+
+def _audit_windows(actor, region_id: str, before: dict, wanted: dict, reason: str) -> None:
+    """One audit row per facilitator whose window of the region opened, moved or closed."""
+    from programs.scheduling.models import Facilitator
+
+    changed = {pk for pk in before.keys() | wanted.keys() if pk not in before or pk not in wanted}
+    changed |= {pk for pk in before.keys() & wanted.keys() if (before[pk].starts, before[pk].ends) != wanted[pk]}
+    if not changed:
+        return
+    workspace = Workspace.objects.filter(region_id=region_id).first()
+    emails = dict(Facilitator.objects.filter(pk__in=changed).values_list("pk", "user__email"))
+    for pk in sorted(changed):
+        old, new = before.get(pk), wanted.get(pk)
+        action = "access_window_changed" if old and new else "access_window_opened" if new else "access_window_closed"
+        dates = {"starts": new[0], "ends": new[1]} if new else {"starts": old.starts, "ends": old.ends}
+        record(
+            action,
+            actor=actor,
+            workspace=workspace,
+            target=emails.get(pk, ""),
+            region=region_id,
+            reason=str(reason),
+            **dates,
+        )
 
 
 def sync_memberships(*, region_id: str, facilitator_ids) -> None:
@@ -111,11 +139,11 @@ def sync_memberships(*, region_id: str, facilitator_ids) -> None:
             membership.save(update_fields=["valid_from", "valid_until"])
 
 
-def sync_plan_access(*, plan: Plan, reason: str) -> dict[str, int]:
+def sync_plan_access(*, plan: Plan, reason: str, actor=None) -> dict[str, int]:
     totals = {"opened": 0, "moved": 0, "closed": 0}
     regions = set(Workshop.objects.filter(plan=plan).values_list("region_id", flat=True))
     regions |= set(AccessWindow.objects.filter(plan=plan, closed_at__isnull=True).values_list("region_id", flat=True))
     for region_id in sorted(regions):
-        for key, n in sync_region_access(plan=plan, region_id=region_id, reason=reason).items():
+        for key, n in sync_region_access(plan=plan, region_id=region_id, reason=reason, actor=actor).items():
             totals[key] += n
     return totals

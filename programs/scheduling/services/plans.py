@@ -122,7 +122,9 @@ def edit_workshop(*, user, workshop: Workshop, **changes) -> Workshop:
         workshop.co_facilitators.set(changes["co_facilitators"])
     versions.refresh_edit_version(plan=workshop.plan, user=user)
     if workshop.status in (Workshop.Status.CONFIRMED, Workshop.Status.LOCKED) or "status" in changes:
-        access.sync_region_access(plan=workshop.plan, region_id=workshop.region_id, reason=_("sunting manual"))
+        access.sync_region_access(
+            plan=workshop.plan, region_id=workshop.region_id, reason=_("sunting manual"), actor=user
+        )
     return workshop
 
 
@@ -182,7 +184,9 @@ def confirm_version(*, user, version: PlanVersion) -> dict:
     version.snapshot = versions.snapshot(plan)
     version.confirmed_at, version.confirmed_by = timezone.now(), user
     version.save(update_fields=["snapshot", "confirmed_at", "confirmed_by"])
-    counts = access.sync_plan_access(plan=plan, reason=_("versi %(n)s dikonfirmasi") % {"n": version.number})
+    counts = access.sync_plan_access(
+        plan=plan, reason=_("versi %(n)s dikonfirmasi") % {"n": version.number}, actor=user
+    )
     send_after_commit("programs.scheduling.tasks.send_confirmation_emails", version.pk)
     return {"confirmed": confirmed, **counts}
 
