@@ -33,6 +33,7 @@ SHARED_APPS = [
     "programs.scheduling",
     "showcase",
     "showcase.profiles",
+    "showcase.live",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
