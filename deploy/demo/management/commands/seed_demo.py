@@ -16,6 +16,7 @@ from platform.accounts.models import User
 from programs.demo import seed_masterplan_demo
 from programs.scheduling.demo import EXPERTS, OFFICIALS, PLAN_NAME, seed_scheduling_demo
 from showcase.demo import seed_showcase_demo
+from showcase.regional.demo import seed_regional_showcase_demo
 from tenants.models import Cohort, Membership, Region, Workspace
 from tenants.services import load_regions, provision_regions, workspace_domain
 
@@ -87,6 +88,7 @@ class Command(BaseCommand):
         seed_demo_assessments()
         seed_scheduling_demo(admin=User.objects.get(email="admin@kominfo.go.id"))
         seed_showcase_demo(admin=User.objects.get(email="admin@kominfo.go.id"))
+        seed_regional_showcase_demo()
         self._print_logins()
 
     def _user(self, email, name, **extra):
