@@ -135,7 +135,7 @@ def test_a_member_reaches_every_workspace_url(world, client_for, sample, route, 
 # A published showcase's agenda, iCal file and widget are public (a showcase without a published
 # agenda answers 404: tests/showcase/test_public.py).
 NATIONAL_PUBLIC = PUBLIC_ON_WORKSPACE_HOST | {"schedule-feed", "showcase-public", "showcase-ics", "showcase-widget"}
-MINISTRY_ADMIN_ONLY = {"cohort-create", "cohort-provision", "provisioning-job"}
+MINISTRY_ADMIN_ONLY = {"cohort-create", "cohort-provision", "provisioning-job", "audit-log"}
 
 
 def national_urls():
