@@ -4,9 +4,24 @@ A file's name and declared content type are the sender's claim; its first bytes 
 Every upload (commitment scans, evidence files, Excel workbooks) is recognised here, by one
 table of signatures. OOXML documents (XLSX, DOCX, PPTX) are ZIP containers: the sniffer says
 ``zip`` and the caller opens the container when it needs to know more.
+
+Files are written with ``save_file`` into ``UploadStorage``: a full disk is a clear form
+error, never half a file, and a file whose transaction rolled back is removed again.
 """
 
+import contextlib
+import logging
+import os
+import threading
+import weakref
 from dataclasses import dataclass
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import connection, transaction
+from django.utils.translation import gettext_lazy
+from django_tenants.files.storage import TenantFileSystemStorage
+
+logger = logging.getLogger(__name__)
 
 HEAD_BYTES = 16  # enough for every signature below
 
@@ -45,3 +60,77 @@ def sniff_upload(upload) -> FileKind | None:
     head = upload.read(HEAD_BYTES)
     upload.seek(0)
     return sniff(head)
+
+
+# --- Storing files: the one way to write a FileField ---------------------------------------
+
+STORAGE_FAILED = gettext_lazy(
+    "Berkas tidak dapat disimpan karena ruang penyimpanan server penuh atau tidak tersedia. "
+    "Tidak ada yang berubah; coba lagi nanti atau hubungi admin."
+)
+
+
+class UploadStorage(TenantFileSystemStorage):
+    """The workspace's file storage (django-tenants), which never leaves half a file behind:
+    a write that fails (a full disk) removes what it had written and raises ``OSError``."""
+
+    _writing = threading.local()
+
+    def get_available_name(self, name, max_length=None):
+        name = super().get_available_name(name, max_length=max_length)
+        self._writing.name = name  # the name _save really writes to, after any collision
+        return name
+
+    def _save(self, name, content):
+        self._writing.name = name
+        try:
+            return super()._save(name, content)
+        except FileExistsError:
+            raise
+        except OSError:
+            partial = self.path(self._writing.name)
+            with contextlib.suppress(OSError):
+                os.remove(partial)
+            raise
+
+
+def save_file(field_file, name: str, content) -> str:
+    """Write ``content`` into ``field_file`` (``instance.file``) without saving the instance.
+
+    A write that fails (disk full) is a ``ValidationError`` with a message for the person
+    and leaves no file; inside a transaction, the file is removed again if that transaction
+    (or the savepoint it was written in) rolls back, so no file outlives its row and no row
+    points to a missing file. Returns the stored name.
+    """
+    field_name = getattr(getattr(field_file, "field", None), "name", None) or NON_FIELD_ERRORS
+    try:
+        field_file.save(name, content, save=False)
+    except OSError as exc:
+        logger.error("storing %s failed: %s", name, exc)
+        raise ValidationError({field_name: STORAGE_FAILED}) from exc
+    delete_on_rollback(field_file.storage, field_file.name)
+    return field_file.name
+
+
+class _KeepOnCommit:
+    """The ``on_commit`` callback of a stored file: if Django drops it without running it (a
+    rollback of the transaction or of the savepoint it was registered in), the file goes."""
+
+    def __init__(self, storage, name):
+        self.committed = False
+        weakref.finalize(self, _delete_unless_committed, self.__dict__, storage, name)
+
+    def __call__(self):
+        self.committed = True
+
+
+def _delete_unless_committed(state: dict, storage, name: str) -> None:
+    if not state["committed"]:
+        with contextlib.suppress(OSError):
+            storage.delete(name)
+
+
+def delete_on_rollback(storage, name: str) -> None:
+    """Delete the stored file ``name`` if the current transaction rolls back (nothing outside one)."""
+    if connection.in_atomic_block:
+        transaction.on_commit(_KeepOnCommit(storage, name))
