@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "platform.accounts.middleware.VerifiedDeviceMiddleware",
     "platform.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "platform.celery.BrokerNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tenants.middleware.WorkspaceMembershipMiddleware",
@@ -147,16 +148,23 @@ DATABASES = {
         "ENGINE": "django_tenants.postgresql_backend",
         # Persistent connections: a new connection per request costs more than the view.
         "CONN_MAX_AGE": env.int("DB_CONN_MAX_AGE", default=60),
+        # A connection broken by a PostgreSQL restart is replaced at the next request.
         "CONN_HEALTH_CHECKS": True,
+        # While PostgreSQL is down a request fails at once (500 page) instead of hanging.
+        "OPTIONS": {"connect_timeout": 5},
     }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:63799/0")
+# While Redis is unreachable the cache is a miss and pages are served from PostgreSQL
+# (platform.cache.SoftRedisCache); short timeouts so an unreachable host never holds a page.
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 2}
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "platform.cache.SoftRedisCache",
         "LOCATION": REDIS_URL,
+        "OPTIONS": REDIS_CACHE_OPTIONS,
         # Keys carry the active schema so one region never reads another's cached value.
         "KEY_FUNCTION": "django_tenants.cache.make_key",
         "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
@@ -167,8 +175,9 @@ CACHES = {
     # alive in the cache of every other host it was read on) and memberships
     # (tenants.selectors.membership_for, dropped by tenants.signals from whichever schema).
     "global": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "platform.cache.SoftRedisCache",
         "LOCATION": REDIS_URL,
+        "OPTIONS": REDIS_CACHE_OPTIONS,
         "KEY_PREFIX": env.str("CACHE_PREFIX", default="sc100") + "-global",
     },
 }
@@ -226,7 +235,8 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "platform" / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(RUN_DIR / "media"))
 STORAGES = {
-    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    # django-tenants' per-schema storage that removes half-written files (a full disk).
+    "default": {"BACKEND": "platform.uploads.UploadStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
@@ -241,7 +251,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.HostAccessPermission"],
     "DEFAULT_PARSER_CLASSES": ["api.parsers.JSONParser", "api.parsers.FormParser", "api.parsers.MultiPartParser"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
@@ -271,9 +281,30 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task whose worker died is delivered again (tasks are idempotent): at once when a pool
+# process is lost, after the visibility timeout when the whole worker is (longer than the
+# longest task, or a running task would be delivered twice).
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# A request never waits long for an unreachable broker: the task is kept in QueuedTask and
+# sent again by beat (platform.celery).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
 CELERY_BEAT_SCHEDULER = "tenants.beat.WorkspaceBeatScheduler"
 # Entries without "tenant_schemas" run once in every workspace schema (never the template).
 CELERY_BEAT_SCHEDULE = {
+    "resend-queued-tasks": {
+        "task": "platform.resend_queued_tasks",
+        "schedule": env.float("CELERY_RESEND_SECONDS", default=60),
+        "tenant_schemas": ["public"],
+    },
     "bimtek-reminders": {
         "task": "programs.tasks.send_bimtek_reminders",
         "schedule": crontab(hour=7, minute=0),
