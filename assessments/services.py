@@ -29,7 +29,7 @@ from assessments.framework.services import freeze_version
 from assessments.models import AssessmentCycle, AssessmentResponse, CycleEvent, Evidence
 from assessments.rollup import request_snapshot_refresh
 from platform.audit import record
-from platform.uploads import sniff_upload
+from platform.uploads import save_file, sniff_upload
 from tenants.access import Actor
 
 State = AssessmentCycle.State
@@ -187,7 +187,7 @@ def add_evidence(*, actor: Actor, response: AssessmentResponse, upload) -> Evide
     evidence = Evidence(
         response=response, name=name, content_type=content_type, size=upload.size, uploaded_by=_user(actor)
     )
-    evidence.file.save(name, upload, save=False)
+    save_file(evidence.file, name, upload)  # removed again if this transaction rolls back
     evidence.save()
     return evidence
 

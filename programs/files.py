@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from platform.uploads import FileKind, sniff_upload
+from platform.uploads import FileKind, save_file, sniff_upload
 from programs import rules
 from programs.models import LembarKomitmen, Opd
 from programs.rules import Actor
@@ -108,14 +108,9 @@ def save_lembar_komitmen(
         sheet.uploaded_by, sheet.uploaded_at = actor.user, timezone.now()
     sheet._history_user = actor.user
     sheet.full_clean(exclude=["scan"])
-    if scan is not None:
-        sheet.scan.save(f"{uuid.uuid4().hex}.{file_kind.extension}", scan, save=False)
-    try:
-        sheet.save()
-    except Exception:
-        if scan is not None:  # the row was not written: its new file must not stay behind
-            _delete_file(sheet.scan.name)
-        raise
+    if scan is not None:  # removed again if the row is not written (the transaction rolls back)
+        save_file(sheet.scan, f"{uuid.uuid4().hex}.{file_kind.extension}", scan)
+    sheet.save()
     if scan is not None and old_file:
         transaction.on_commit(lambda: _delete_file(old_file))
     return sheet
