@@ -26,6 +26,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from platform.celery import send_after_commit
+from platform.uploads import save_file
 from programs import charts, rules, selectors
 from programs.models import Funding, MasterplanBook, Person, Risk
 from programs.rules import Actor
@@ -195,17 +196,18 @@ def build_book(*, book_id: int) -> MasterplanBook:
             _progress(book, 90, _("Menyimpan berkas"))
             region = connection.tenant.region.name.lower().replace(" ", "-")
             name = f"masterplan-{region}-rev{context['masterplan'].revision}-{timezone.localdate():%Y%m%d}.pdf"
-            book.file.save(name, ContentFile(pdf), save=False)
-            _progress(
-                book,
-                100,
-                _("Selesai dalam %(s)s detik") % {"s": round(time.perf_counter() - started, 1)},
-                status=MasterplanBook.Status.DONE,
-                file=book.file.name,
-                size=len(pdf),
-                pages=pages,
-                finished_at=timezone.now(),
-            )
+            with transaction.atomic():  # the file goes again if its row is not written
+                save_file(book.file, name, ContentFile(pdf))
+                _progress(
+                    book,
+                    100,
+                    _("Selesai dalam %(s)s detik") % {"s": round(time.perf_counter() - started, 1)},
+                    status=MasterplanBook.Status.DONE,
+                    file=book.file.name,
+                    size=len(pdf),
+                    pages=pages,
+                    finished_at=timezone.now(),
+                )
     except Exception as exc:
         logger.exception("masterplan book %s failed", book.pk)
         _progress(
