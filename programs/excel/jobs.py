@@ -4,7 +4,7 @@ keeps the progress in the cache for the page to poll and every problem on the jo
 
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,37 +48,54 @@ def run_import_job(*, job_id: int) -> ProgramImport:
         return job
     job.status = ProgramImport.Status.RUNNING
     job.save(update_fields=["status"])
-    user = User.objects.filter(pk=job.requested_by_id).first()
-    access = workspace_access(user=user, workspace=connection.tenant) if user else None
-    problems: list[Problem] = []
-    result = None
-    if access is None or not access.can_edit_programs:
-        problems = [Problem(_("Pengunggah tidak lagi berhak mengubah program di ruang kerja ini."))]
-    else:
-        try:
-            with default_storage.open(job.upload_name, "rb") as handle:
-                content = handle.read()
-        except FileNotFoundError:
-            problems = [Problem(_("Berkas unggahan tidak ditemukan lagi. Unggah lagi."))]
-        else:
-            try:
-                result = import_programs(
-                    actor=Actor(user=user, access=access),
-                    content=content,
-                    progress=lambda done, total: cache.set(_progress_key(job.pk), (done, total), PROGRESS_TTL_SECONDS),
-                )
-            except WorkbookRefused as exc:
-                problems = exc.problems
-    job.finished_at = timezone.now()
-    if result is not None:
-        job.status, job.created, job.updated = ProgramImport.Status.DONE, result.created, result.updated
-    else:
-        job.status = ProgramImport.Status.FAILED
-        job.problems = [
-            {"message": str(p.message), "sheet": p.sheet, "row": p.row, "column": p.column, "header": p.header}
-            for p in problems
-        ]
-    job.save()
+    # The programs and the job's outcome commit together: a job delivered again (its worker
+    # lost) finds it finished, or nothing of it written, never half the programs.
+    try:
+        with transaction.atomic():
+            job = ProgramImport.objects.select_for_update().get(pk=job_id)
+            if job.is_finished:
+                return job
+            user = User.objects.filter(pk=job.requested_by_id).first()
+            access = workspace_access(user=user, workspace=connection.tenant) if user else None
+            problems: list[Problem] = []
+            result = None
+            if access is None or not access.can_edit_programs:
+                problems = [Problem(_("Pengunggah tidak lagi berhak mengubah program di ruang kerja ini."))]
+            else:
+                try:
+                    with default_storage.open(job.upload_name, "rb") as handle:
+                        content = handle.read()
+                except FileNotFoundError:
+                    problems = [Problem(_("Berkas unggahan tidak ditemukan lagi. Unggah lagi."))]
+                else:
+                    try:
+                        result = import_programs(
+                            actor=Actor(user=user, access=access),
+                            content=content,
+                            progress=lambda done, total: cache.set(
+                                _progress_key(job.pk), (done, total), PROGRESS_TTL_SECONDS
+                            ),
+                        )
+                    except WorkbookRefused as exc:
+                        problems = exc.problems
+            job.finished_at = timezone.now()
+            if result is not None:
+                job.status, job.created, job.updated = ProgramImport.Status.DONE, result.created, result.updated
+            else:
+                job.status = ProgramImport.Status.FAILED
+                job.problems = [
+                    {"message": str(p.message), "sheet": p.sheet, "row": p.row, "column": p.column, "header": p.header}
+                    for p in problems
+                ]
+            job.save()
+    except Exception:  # a crash, not a refused workbook: nothing was imported; the job says so
+        failed = Problem(_("Impor berhenti karena kesalahan sistem; tidak ada program yang berubah. Coba impor lagi."))
+        ProgramImport.objects.filter(pk=job_id).update(
+            status=ProgramImport.Status.FAILED,
+            finished_at=timezone.now(),
+            problems=[{"message": str(failed.message), "sheet": "", "row": None, "column": "", "header": ""}],
+        )
+        raise
     try:
         default_storage.delete(job.upload_name)
     except FileNotFoundError:
