@@ -203,27 +203,24 @@ def run_solve(job_id: int) -> SolveJob:
         violations = check(instance, solution.placements) if solution.placements else []
         if violations:  # never write a plan that breaks a hard constraint
             raise RuntimeError("; ".join(v.message for v in violations[:5]))
-        version = _write(job, instance, workshops, solution, previous, explain)
+        _write(job, instance, workshops, solution, previous, explain)
     except Exception as exc:  # the job records why; the plan is untouched
         SolveJob.objects.filter(pk=job.pk).update(
             status=SolveJob.Status.FAILED, message=str(exc)[:300], finished_at=timezone.now()
         )
         raise
-    SolveJob.objects.filter(pk=job.pk).update(
-        status=SolveJob.Status.DONE,
-        percent=100,
-        version=version,
-        finished_at=timezone.now(),
-        message=_("Selesai: %(status)s")
-        % {"status": SOLVER_OUTCOMES.get(version.solver_status, version.solver_status)},
-    )
     job.refresh_from_db()
     return job
 
 
 @transaction.atomic
 def _write(job, instance, workshops, solution, previous, explain) -> PlanVersion:
+    """The version, the workshops and the job's end in one transaction: a job delivered again
+    (its worker lost) either finds it done or writes it whole, never a second version."""
     plan = Plan.objects.select_for_update().get(pk=job.plan_id)
+    finished = SolveJob.objects.filter(pk=job.pk, status=SolveJob.Status.DONE).select_related("version").first()
+    if finished is not None and finished.version is not None:
+        return finished.version
     stats = explain.stats(instance, solution.placements) if solution.placements else {}
     last = PlanVersion.objects.filter(plan=plan).order_by("-number").first()
     kind = PlanVersion.Kind.REPLAN if job.replan else PlanVersion.Kind.PROPOSAL
@@ -257,7 +254,16 @@ def _write(job, instance, workshops, solution, previous, explain) -> PlanVersion
         if job.replan:
             access.sync_plan_access(plan=plan, reason=_("perencanaan ulang"), actor=job.requested_by)
     fields["stats"] = stats
-    return versions.record_version(plan=plan, kind=kind, user=job.requested_by, **fields)
+    version = versions.record_version(plan=plan, kind=kind, user=job.requested_by, **fields)
+    SolveJob.objects.filter(pk=job.pk).update(
+        status=SolveJob.Status.DONE,
+        percent=100,
+        version=version,
+        finished_at=timezone.now(),
+        message=_("Selesai: %(status)s")
+        % {"status": SOLVER_OUTCOMES.get(version.solver_status, version.solver_status)},
+    )
+    return version
 
 
 def solve_job_in_progress(plan: Plan) -> SolveJob | None:
