@@ -238,16 +238,16 @@ def _later(run: Run, slots: list[Slot]) -> list[Slot]:
 
 
 def absorb_into_break(run: Run, slots: list[Slot], now: datetime) -> tuple[Run, int]:
-    """The next break shrinks by the delay expected at its start (never below 0 minutes).
-    Returns the new state and the seconds absorbed."""
+    """The next break shrinks by the delay expected at its start (never below 0 minutes; a
+    delay under a minute is left alone). Returns the new state and the seconds absorbed."""
     rows = {r.slot.id: r for r in expected(run, slots, now)}
     pause_slot = next((s for s in _later(run, slots) if s.kind == BREAK), None)
     if pause_slot is None:
         raise Refused("no_break")
     late = int(max(0.0, rows[pause_slot.id].delay))
-    cut = min(late, length(run, pause_slot))
-    if cut <= 0:
+    if late < MINUTE:  # less than a minute late is on time for an audience
         raise Refused("no_delay")
+    cut = min(late, length(run, pause_slot))
     return _bump(run, cuts={**run.cuts, pause_slot.id: run.cuts.get(pause_slot.id, 0) + cut}), cut
 
 
@@ -263,7 +263,7 @@ def shorten_next(
         raise Refused("no_presentations")
     rows = {r.slot.id: r for r in expected(run, slots, now)}
     late = int(max(0.0, rows[talks[0].id].delay))
-    if late <= 0:
+    if late < MINUTE:
         raise Refused("no_delay")
     cuts = dict(run.cuts)
     share, rest = divmod(late, len(talks))
