@@ -260,7 +260,7 @@ class Browser:
 
 
 @pytest.fixture(scope="session")
-def stack(django_db_setup, django_db_blocker, tmp_path_factory):
+def stack(django_db_setup, django_db_blocker):
     """The private stack, started once for the fault tests of the session and removed after."""
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server not found")
@@ -284,5 +284,4 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
                 process.stop()
             except Exception as exc:  # teardown goes on: every other process must stop too
                 print(f"stopping {type(process).__name__}: {exc}")
-        subprocess.run(["umount", str(media)], capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
