@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("assessments.framework.api_urls")),
     path("", include("programs.national.api_urls")),
     path("", include("programs.scheduling.api_urls")),
+    path("", include("showcase.live.api_urls")),
     path("", include("showcase.api_urls")),
     path("schema/", SpectacularAPIView.as_view(urlconf="api.urls_national_schema"), name="api-schema"),
 ]
