@@ -24,3 +24,6 @@ urlpatterns = [
     path("api/v1/", include("api.urls_national")),
     path("", include("platform.urls_common")),
 ]
+
+# Under /api/ an unknown address is a JSON 404 like the API's others (api/errors.py).
+handler404 = "api.errors.not_found"
