@@ -6,7 +6,7 @@ with the language switch (stored in the language cookie).
 """
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -42,10 +42,10 @@ class RejectNullCharactersMiddleware:
         if "\x00" in request.path or any(
             "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
         ):
-            return HttpResponseBadRequest(
-                translation.gettext("Alamat berisi karakter NUL yang tidak diizinkan."),
-                content_type="text/plain; charset=utf-8",
-            )
+            message = translation.gettext("Alamat berisi karakter NUL yang tidak diizinkan.")
+            if request.path.startswith("/api/"):  # the API answers JSON, like its other 400s
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
 
