@@ -22,3 +22,4 @@ class Action(models.TextChoices):
     FRAMEWORK_IMPORTED = "framework_imported", _("Versi kerangka diimpor")
     FRAMEWORK_EDITED = "framework_edited", _("Versi kerangka diubah")
     WORKSPACE_RESTORED = "workspace_restored", _("Ruang kerja dipulihkan")
+    SHOWCASE_REMINDER_SENT = "showcase_reminder_sent", _("Pengingat kiriman showcase dikirim")
