@@ -34,6 +34,7 @@ SHARED_APPS = [
     "showcase",
     "showcase.profiles",
     "showcase.live",
+    "showcase.decks",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
