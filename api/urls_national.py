@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("showcase.live.api_urls")),
     path("", include("showcase.api_urls")),
     path("", include("showcase.profiles.api_urls")),
+    path("", include("showcase.decks.api_urls")),
     path("schema/", SpectacularAPIView.as_view(urlconf="api.urls_national_schema"), name="api-schema"),
 ]

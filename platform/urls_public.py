@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("showcase.profiles.urls")),
     path("", include("showcase.profiles.national_urls")),
     path("", include("showcase.live.urls")),
+    path("", include("showcase.decks.urls")),
     path("", include("platform.audit.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls_national")),
