@@ -1,13 +1,15 @@
 """Reads of the run-of-show: a stage's state as the machine's values, the screens' JSON and
 the planned-versus-actual report's rows.
 
-The screens poll about once a second, so their read is cheap: one query gives the stage's
-current revision and agenda version, and the snapshot of that revision (slots, run state,
-names) comes from the cache, keyed by it (a new revision is a new key: nothing to
-invalidate, nothing stale). The countdown itself is not in the cache: each answer carries the
+The screens poll twice a second, so their read is cheap: a pointer in the cache gives the
+stage's current revision and agenda version (read from the database when missing; every write
+drops it in its transaction and sets it from the database after the commit), and the snapshot
+of that revision (slots, run state, names) is cached under a key made of them (a new revision
+is a new key: nothing to invalidate). The countdown itself is not in the cache: each answer carries the
 timer's fields and the server's clock, and the browser counts from them.
 """
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -21,6 +23,9 @@ from showcase.live.models import SlotRun, StageRun
 from showcase.models import AgendaVersion, Slot, Stage
 
 CACHE_SECONDS = 6 * 3600
+# How long a reader's pointer lives: writers refresh it on commit, so this only bounds how
+# late a change made elsewhere (a new agenda published) reaches the screens.
+POINTER_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class Snapshot:
     slots: list[machine.Slot]
     info: dict[int, Info]
     presenter_token: str
+    key: str
 
 
 def published_version_of(showcase_id: int) -> AgendaVersion | None:
@@ -88,22 +94,92 @@ def run_of(row: StageRun | None, slots: list[machine.Slot]) -> machine.Run:
     )
 
 
-def _key_query(**filters):
+@dataclass(frozen=True)
+class Pointer:
+    """Where a stage's current state is cached: its key (revision, agenda version, whether
+    published, which presenter link) and what the URL checks (the showcase's slug, the link)."""
+
+    stage_id: int
+    slug: str
+    version_id: int | None
+    published: bool
+    link: str  # a digest of the presenter token
+    key: str
+
+
+def _digest(token: str | None) -> str:
+    return hashlib.blake2b((token or "").encode(), digest_size=8).hexdigest()
+
+
+def _pointer_from_db(stage_id: int) -> Pointer | None:
     run = StageRun.objects.filter(stage=OuterRef("pk"))
     published = AgendaVersion.objects.filter(showcase=OuterRef("showcase_id"), published_at__isnull=False)
-    return (
-        Stage.objects.filter(**filters)
+    found = (
+        Stage.objects.filter(pk=stage_id)
         .annotate(
             revision=Subquery(run.values("revision")[:1]),
             run_version=Subquery(run.values("version_id")[:1]),
             published=Subquery(published.order_by("-number").values("pk")[:1]),
+            token=Subquery(run.values("presenter_token")[:1]),
         )
-        .values_list("pk", "revision", "run_version", "published")
+        .values_list("pk", "showcase__slug", "revision", "run_version", "published", "token")
         .first()
     )
+    if found is None:
+        return None
+    pk, slug, revision, run_version, published, token = found
+    version_id = run_version or published
+    link = _digest(token)  # a new presenter link changes no revision, but the operator's screen shows it
+    key = f"showcase-live:{pk}:{revision or 0}:{version_id}:{int(bool(published))}:{link}"
+    return Pointer(pk, slug, version_id, bool(published), link, key)
 
 
-def _build(stage_id: int, version_id: int | None, published: bool) -> Snapshot:
+def _pointer_key(stage_id: int) -> str:
+    return f"showcase-live-pointer:{stage_id}"
+
+
+def _token_key(token: str) -> str:
+    return f"showcase-live-token:{_digest(token)}"
+
+
+def refresh_pointer(stage_id: int) -> None:
+    """After a write has committed: the stage's pointer from the database into the cache (the
+    writers' ``set`` wins over the readers' ``add``)."""
+    found = _pointer_from_db(stage_id)
+    if found is not None:
+        cache.set(_pointer_key(stage_id), found, POINTER_SECONDS)
+
+
+def forget_pointer(stage_id: int, *tokens: str) -> None:
+    """Inside a write's transaction: readers go to the database until the commit refreshes it."""
+    cache.delete_many([_pointer_key(stage_id), *(_token_key(t) for t in tokens if t)])
+
+
+def locate(stage_id: int | None = None, *, slug: str | None = None, token: str | None = None) -> Pointer | None:
+    """The stage's pointer (two cache reads, no query while cached); ``slug``: only a stage of
+    that showcase; ``token``: the stage of that presenter link, while it is the current one."""
+    if token is not None:
+        stage_id = cache.get(_token_key(token))
+        if stage_id is None:
+            stage_id = StageRun.objects.filter(presenter_token=token).values_list("stage_id", flat=True).first()
+            if stage_id is None:
+                return None
+            cache.add(_token_key(token), stage_id, POINTER_SECONDS)
+    found = cache.get(_pointer_key(stage_id))
+    if found is None:
+        found = _pointer_from_db(stage_id)
+        if found is None:
+            return None
+        cache.add(_pointer_key(stage_id), found, POINTER_SECONDS)  # never over a writer's newer one
+    if slug is not None and found.slug != slug:
+        return None
+    if token is not None and found.link != _digest(token):
+        return None
+    return found
+
+
+def _build(pointer: Pointer) -> Snapshot:
+    stage_id, version_id = pointer.stage_id, pointer.version_id
     stage = Stage.objects.select_related("showcase").get(pk=stage_id)
     row = StageRun.objects.filter(stage_id=stage_id).first()
     rows = list(_slot_rows(version_id, stage_id)) if version_id else []
@@ -123,35 +199,27 @@ def _build(stage_id: int, version_id: int | None, published: bool) -> Snapshot:
         showcase=stage.showcase.name,
         slug=stage.showcase.slug,
         time_zone=stage.showcase.time_zone,
-        published=published,
+        published=pointer.published,
         run=run_of(row, slots),
         slots=slots,
         info=info,
         presenter_token=row.presenter_token if row else "",
+        key=pointer.key,
     )
 
 
-def snapshot(stage_id: int | None = None, *, slug: str | None = None, token: str | None = None) -> Snapshot | None:
-    """The stage's snapshot at its current revision (one query when cached); ``slug``: only a
-    stage of that showcase, ``token``: the stage of that presenter link. ``None`` if none."""
-    filters = {}
-    if stage_id is not None:
-        filters["pk"] = stage_id
-    if slug is not None:
-        filters["showcase__slug"] = slug
-    if token is not None:
-        filters["run__presenter_token"] = token
-    found = _key_query(**filters)
-    if found is None:
-        return None
-    pk, revision, run_version, published = found
-    version_id = run_version or published
-    key = f"showcase-live:{pk}:{revision or 0}:{version_id}:{int(bool(published))}"
-    cached = cache.get(key)
+def snapshot_at(pointer: Pointer) -> Snapshot:
+    cached = cache.get(pointer.key)
     if cached is None:
-        cached = _build(pk, version_id, bool(published))
-        cache.set(key, cached, CACHE_SECONDS)
+        cached = _build(pointer)
+        cache.set(pointer.key, cached, CACHE_SECONDS)
     return cached
+
+
+def snapshot(stage_id: int | None = None, *, slug: str | None = None, token: str | None = None) -> Snapshot | None:
+    """The stage's snapshot at its current revision (see ``locate``); ``None`` if none."""
+    found = locate(stage_id, slug=slug, token=token)
+    return snapshot_at(found) if found is not None else None
 
 
 def _ms(moment: datetime | None) -> int | None:

@@ -4,7 +4,8 @@ Each action runs in one transaction under the stage's run row (``select_for_upda
 request says which revision it saw, and a stale one changes nothing (two operators pressing
 "next" at once move one slot; the second is told the screen was already moved). The state is
 read into ``showcase.live.machine``'s dataclasses, changed by one pure function and written
-back with the actual times; after the commit the new revision's screen state is cached.
+back with the actual times; the stage's cached pointer is dropped in the transaction and set
+again after the commit, with the new revision's snapshot (``selectors``).
 
 Operating the day and resetting the presenter's link are for ministry admins
 (``showcase.rules.can_manage_showcase``, "ministry admins run the day").
@@ -141,8 +142,16 @@ def act(*, actor, stage: Stage, action: str, revision: int, text: str = "", coun
         except machine.Refused as refused:
             return Outcome(False, refusal_text(refused.code), row.revision, refused.code)
         _write(row, before, after, now)
-    transaction.on_commit(lambda: selectors.snapshot(stage.pk))  # warm the cache for the pollers
+        selectors.forget_pointer(stage.pk)
+        transaction.on_commit(lambda: _publish(stage.pk))
     return Outcome(True, message, after.revision)
+
+
+def _publish(stage_id: int) -> None:
+    """After the commit: the new revision's pointer and snapshot into the cache, so the next
+    poll of every screen finds them there."""
+    selectors.refresh_pointer(stage_id)
+    selectors.snapshot(stage_id)
 
 
 def reset_presenter_link(*, actor, stage: Stage) -> StageRun:
@@ -150,6 +159,8 @@ def reset_presenter_link(*, actor, stage: Stage) -> StageRun:
     _require(actor)
     with transaction.atomic():
         row = _locked_run(stage)
-        row.presenter_token = new_token()
+        old_token, row.presenter_token = row.presenter_token, new_token()
         row.save(update_fields=["presenter_token"])
+        selectors.forget_pointer(stage.pk, old_token)
+        transaction.on_commit(lambda: selectors.refresh_pointer(stage.pk))
     return row

@@ -15,9 +15,11 @@ sign in, a signed-in one gets 404.
 
 import hashlib
 import json
+import time
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -45,18 +47,26 @@ def access_stage(slug: str, pk: int) -> Stage:
     return stage
 
 
-def state_response(request, snap: selectors.Snapshot, *, private: bool) -> HttpResponse:
-    now = timezone.now()
-    body = json.dumps(selectors.screen_state(snap, now, private=private), separators=(",", ":")).encode()
-    etag = f'"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'
+def state_response(request, pointer: selectors.Pointer, *, private: bool) -> HttpResponse:
+    """The screen's JSON, built at most once a second per stage, revision and kind of screen
+    (every poller of that second shares it); 304 to its ETag. The body's ``now`` is the
+    second it was built; the ``X-Server-Now`` header is this answer's own clock."""
+    second = int(time.time())
+    key = f"{pointer.key}:{'private' if private else 'public'}:{second}"
+    built = cache.get(key)
+    if built is None:
+        now = timezone.now()
+        state = selectors.screen_state(selectors.snapshot_at(pointer), now, private=private)
+        etag = f'"{hashlib.blake2b(json.dumps(state).encode(), digest_size=12).hexdigest()}"'
+        state["now"] = int(now.timestamp() * 1000)
+        built = (json.dumps(state, separators=(",", ":")), etag)
+        cache.set(key, built, 5)
+    body, etag = built
     response = get_conditional_response(request, etag=etag)
     if response is None:
-        # The server's clock goes in the body and, for 304s, in a header: the page counts from it.
-        payload = json.loads(body)
-        payload["now"] = int(now.timestamp() * 1000)
-        response = HttpResponse(json.dumps(payload, separators=(",", ":")), content_type="application/json")
+        response = HttpResponse(body, content_type="application/json")
     response["ETag"] = etag
-    response["X-Server-Now"] = str(int(timezone.now().timestamp() * 1000))
+    response["X-Server-Now"] = str(int(time.time() * 1000))
     response["Cache-Control"] = "no-cache"
     return response
 
@@ -172,7 +182,7 @@ class PresenterView(LiveView):
 class StateView(LiveView):
     def get(self, request, slug, live_stage):
         stage = access_stage(slug, live_stage)
-        return state_response(request, selectors.snapshot(stage.pk), private=True)
+        return state_response(request, selectors.locate(stage.pk), private=True)
 
 
 class _OpenScreen(View):
@@ -183,7 +193,7 @@ class _OpenScreen(View):
         if request.method not in ("GET", "HEAD"):
             return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
         try:
-            self.snap = self.found(request, **kwargs)
+            self.pointer = self.found(request, **kwargs)
         except (Http404, PermissionDenied):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
@@ -193,16 +203,16 @@ class _OpenScreen(View):
 
 class PresenterLinkMixin:
     def found(self, request, token):
-        snap = selectors.snapshot(token=token) if token else None
-        if snap is None:
+        pointer = selectors.locate(token=token) if token else None
+        if pointer is None:
             raise Http404()
-        return snap
+        return pointer
 
 
 class PresenterLinkView(PresenterLinkMixin, _OpenScreen):
     def get(self, request, token):
         state_url = reverse("showcase-live-presenter-link-state", args=[token])
-        context = screen_context(request, self.snap, private=True, state_url=state_url)
+        context = screen_context(request, selectors.snapshot_at(self.pointer), private=True, state_url=state_url)
         response = render(request, "showcase_live/presenter.html", context)
         response["Referrer-Policy"] = "no-referrer"  # the address is the credential
         return response
@@ -210,27 +220,27 @@ class PresenterLinkView(PresenterLinkMixin, _OpenScreen):
 
 class PresenterLinkStateView(PresenterLinkMixin, _OpenScreen):
     def get(self, request, token):
-        return state_response(request, self.snap, private=True)
+        return state_response(request, self.pointer, private=True)
 
 
 class PublicMixin:
     def found(self, request, slug, live_stage):
-        snap = selectors.snapshot(live_stage, slug=slug)
-        if snap is None or not snap.published:
+        pointer = selectors.locate(live_stage, slug=slug)
+        if pointer is None or not pointer.published:
             raise Http404()
-        return snap
+        return pointer
 
 
 class PublicScreenView(PublicMixin, _OpenScreen):
     def get(self, request, slug, live_stage):
         state_url = reverse("showcase-live-public-state", kwargs={"slug": slug, "live_stage": live_stage})
-        context = screen_context(request, self.snap, private=False, state_url=state_url)
+        context = screen_context(request, selectors.snapshot_at(self.pointer), private=False, state_url=state_url)
         return render(request, "showcase_live/public.html", context)
 
 
 class PublicStateView(PublicMixin, _OpenScreen):
     def get(self, request, slug, live_stage):
-        return state_response(request, self.snap, private=False)
+        return state_response(request, self.pointer, private=False)
 
 
 class ReportView(LiveView):
