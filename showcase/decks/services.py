@@ -69,14 +69,24 @@ def check_logo(upload) -> str:
 def update_template(*, actor, changes: dict, logo=None, remove_logo: bool = False) -> DeckTemplate:
     """Apply ``changes`` (fields of ``TEMPLATE_FIELDS``) and the logo to the template."""
     require(actor, rules.can_edit_deck_template)
-    extension = check_logo(logo) if logo is not None else None
+    errors: dict[str, list[str]] = {}
+    extension = None
+    try:
+        extension = check_logo(logo) if logo is not None else None
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
     with transaction.atomic():
         template = DeckTemplate.objects.select_for_update().get(pk=current_template().pk)
         for name, value in changes.items():
             if name not in TEMPLATE_FIELDS:
                 raise ValidationError({name: _("Bidang ini tidak dapat diubah.")})
             setattr(template, name, value)
-        template.full_clean(exclude=["logo", "updated_by"])
+        try:
+            template.full_clean(exclude=["logo", "updated_by"])
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+        if errors:  # every field's message at once: the colours and the logo together
+            raise ValidationError(errors)
         old_logo = template.logo.name if template.logo else ""
         if extension is not None:
             save_file(template.logo, f"ministry-logo.{extension}", ContentFile(logo.read()))
