@@ -222,6 +222,8 @@ BAD = [
     ("missing-indicators", ("indicators",), KeyError, "indicators"),
     ("no-components", ("components",), [], "components"),
     ("weights-total-105", ("components", 0, "weight"), "15", "components"),
+    ("weight-in-exponent-form", ("components", 0, "weight"), "1e2", "components"),
+    ("huge-number", ("components", 0, "weight"), 10**400, "components"),
     ("weight-three-decimals", ("components", 0, "weight"), "10.001", "components"),
     ("duplicate-component", ("components", 1, "code"), "baseline", "components"),
     ("duplicate-indicator", ("indicators", 1, "code"), "BL1", "indicators"),
@@ -264,7 +266,7 @@ def test_a_body_that_is_no_version_is_a_400(admin, draft, payload):
         assert send(admin, method, url, payload).status_code == 400, (method, url, payload[:20])
 
 
-@pytest.mark.parametrize(("keys", "value", "field"), [b[1:] for b in BAD[:13]], ids=[b[0] for b in BAD[:13]])
+@pytest.mark.parametrize(("keys", "value", "field"), [b[1:] for b in BAD[:15]], ids=[b[0] for b in BAD[:15]])
 def test_bad_input_to_an_edit_is_a_400_and_changes_nothing(admin, draft, keys, value, field):
     body = services.export_version(draft)
     before = copy.deepcopy(body)
@@ -315,3 +317,12 @@ def test_the_national_schema_documents_framework_versions_without_warnings(analy
     assert {"code", "scale", "rounding", "components", "indicators"} <= set(
         schema["components"]["schemas"]["FrameworkVersion"]["properties"]
     )
+
+
+def test_a_yaml_file_with_a_number_of_400_digits_is_refused_like_the_json(version):
+    from django.core.exceptions import ValidationError
+
+    data = services.export_version(version) | {"code": "besar"}
+    data["components"][0]["weight"] = 10**400
+    with pytest.raises(ValidationError, match="rentang"):
+        services.import_version_yaml(actor=SYSTEM, text=yaml.safe_dump(data))

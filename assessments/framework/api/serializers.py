@@ -7,6 +7,8 @@ by ``services.export_version``, the builder of the YAML export. The two formats 
 one reader and one builder, so they cannot drift.
 """
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -15,11 +17,9 @@ from assessments.framework import services
 from assessments.framework.indicator_rules import as_number
 from assessments.framework.models import Component, FrameworkVersion
 
+NUMBER_TEXT = r"^-?[0-9]{1,12}([.,][0-9]{1,12})?$"
 NUMBER_SCHEMA = {
-    "oneOf": [
-        {"type": "number"},
-        {"type": "string", "pattern": r"^-?[0-9]{1,12}([.,][0-9]{1,12})?$", "maxLength": 40},
-    ],
+    "oneOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER_TEXT}],
     "description": 'a number, or its text with a decimal point or comma (10.5, "10,50")',
 }
 
@@ -32,9 +32,9 @@ class NumberField(serializers.Field):
     default_error_messages = {"invalid": _("Harus berupa angka.")}
 
     def to_internal_value(self, data):
-        if isinstance(data, bool) or not isinstance(data, int | float | str) or as_number(data) is None:
+        if isinstance(data, str) and not re.fullmatch(NUMBER_TEXT, data):
             self.fail("invalid")
-        if isinstance(data, str) and len(data) > 40:
+        if isinstance(data, bool) or not isinstance(data, int | float | str) or as_number(data) is None:
             self.fail("invalid")
         return data
 

@@ -114,12 +114,17 @@ def read_version_data(data, *, current: FrameworkVersion | None = None) -> dict:
     def number(field, value, where, *, low, high, places=2):
         try:
             result = parse_decimal(value, where)
-            _check_places(result, where, places)
         except ValidationError as exc:
             add(field, *exc.messages)
             return None
+        # The range first: the places of a number of 400 digits cannot be counted (``quantize``).
         if not low <= result <= high:
             add(field, _("%(where)s: %(value)s di luar rentang yang diizinkan.") % {"where": where, "value": result})
+            return None
+        try:
+            _check_places(result, where, places)
+        except ValidationError as exc:
+            add(field, *exc.messages)
             return None
         return result
 
