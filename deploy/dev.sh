@@ -57,7 +57,8 @@ ensure_packages() {   # ensure_packages [with-browser]
     # The masterplan book (WeasyPrint): Pango and a font with Indonesian text; the tests read the PDF back.
     ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1\.0' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
     [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-    [ "${1:-}" != with-browser ] || command -v pdftotext >/dev/null || missing+=(poppler-utils)
+    # The showcase decks rasterise their charts (pdftoppm) and join PDFs (pdfunite): poppler-utils.
+    command -v pdftoppm >/dev/null && command -v pdfunite >/dev/null || missing+=(poppler-utils)
     apt_install "${missing[@]}"
     PG_BIN="$(find_pg_bin)"
     [ -n "$PG_BIN" ] || die "PostgreSQL server binaries (initdb, pg_ctl) not found"
