@@ -26,7 +26,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi import checks
 
-from tests.test_isolation import _app_samples
+from tests.api import objects
 
 APEX = "sc100.test"
 P = "kota-probolinggo.sc100.test"
@@ -90,59 +90,22 @@ def test_the_served_schemas_are_the_tested_ones(world, client_for, name, host, w
 
 @pytest.fixture
 def national_ids(world) -> dict:
-    """Objects of the national API for its path ids: ``(collection, parameter) -> value``."""
-    from datetime import date
-
-    from programs.scheduling.models import NationalHoliday, SolveJob, Unavailability
-    from tests.scheduling import factories
-
-    facilitator = factories.facilitator("fasilitator.skema@example.id")
-    plan = factories.plan(regions=("35.74", "35.75"))
-    holiday, _ = NationalHoliday.objects.get_or_create(date=date(2018, 8, 17), defaults={"name": "Kemerdekaan"})
-    absence = Unavailability.objects.create(
-        facilitator=facilitator, starts=date(2018, 7, 1), ends=date(2018, 7, 2), reason="Cuti"
-    )
-    job = SolveJob.objects.create(plan=plan, status=SolveJob.Status.DONE)
-    return {
-        ("regions", "code"): "35.74",
-        ("facilitators", "id"): facilitator.pk,
-        ("holidays", "id"): holiday.pk,
-        ("unavailability", "id"): absence.pk,
-        ("jobs", "id"): job.pk,
-        ("plans", "plan_pk"): plan.pk,
-        ("workshops", "id"): plan.workshops.first().pk,
-        ("versions", "number"): 1,
-    }
+    return objects.national_ids(world)
 
 
 @pytest.fixture
 def workspace_ids(world) -> dict:
-    from django.db import connection
-
-    from tenants.models import Membership
-
-    connection.set_tenant(world.probolinggo)
-    values = _app_samples(world, world.probolinggo)
-    connection.set_schema_to_public()
-    member = Membership.objects.get(user=world.users["viewer_probolinggo"])
-    ids = {("members", "id"): member.pk}
-    ids.update({(None, name): value for name, value in values.items()})
-    return ids
+    return objects.workspace_ids(world)
 
 
 def with_sample_ids(case, ids: dict) -> None:
-    """Valid examples reach real objects: each path parameter takes the sample of its collection
-    (the path segment before it), or of its name; negative examples keep their generated junk."""
+    """Valid examples reach real objects (tests/api/objects.py); negative examples keep their
+    generated junk."""
     if case.meta is not None and case.meta.generation.mode.is_negative:
         return
-    segments = case.operation.path.strip("/").split("/")
-    for index, segment in enumerate(segments):
-        if segment.startswith("{"):
-            name = segment[1:-1]
-            key = (segments[index - 1], name)
-            value = ids.get(key, ids.get((None, name)))
-            if value is not None:
-                case.path_parameters[name] = value
+    values = objects.path_values(case.operation.path, ids)
+    if values:
+        case.path_parameters.update(values)
 
 
 def signed_in(client) -> dict:
