@@ -263,3 +263,19 @@ def test_every_workspace_api_operation_refuses_junk_with_a_4xx(world, client_for
     values = objects.path_values(path, objects.workspace_ids(world))
     client = client_for(world.users["admin_probolinggo"])
     assert walk_operation(client, P, method, path, operation, schema, values) == []
+
+
+@pytest.mark.parametrize(
+    ("host", "who", "url"),
+    [(P, "admin_probolinggo", "/api/v1/programs/abc/"), (APEX, "ministry_admin", "/api/v1/regions/x/")],
+)
+def test_an_unknown_api_address_is_a_json_404(world, client_for, host, who, url):
+    response = client_for(world.users[who]).get(url, HTTP_HOST=host)
+    assert response.status_code == 404 and response["Content-Type"] == JSON
+    assert response.json()["detail"]
+
+
+def test_a_nul_in_an_api_address_is_a_json_400(world, client_for):
+    response = client_for(world.users["admin_probolinggo"]).get("/api/v1/programs/?dimension=a%00b", HTTP_HOST=P)
+    assert response.status_code == 400 and response["Content-Type"] == JSON
+    assert "NUL" in response.json()["detail"]
