@@ -2,7 +2,10 @@
 
 Every cache use in the project is an optimisation over data kept in PostgreSQL (sessions are
 ``cached_db``, memberships and tenants are cached reads), so while Redis is down a read is a
-miss, a write or ``add`` does nothing (``False``) and the page is served from the database.
+miss, a write does nothing and the page is served from the database. ``add`` answers
+``True`` ("added"): its callers use it as a claim or a debounce (one snapshot refresh per two
+seconds, one import per upload), and without Redis the action goes ahead rather than being
+silently skipped; the database's own constraints and the job rows still hold.
 
 One thing would not be sound: a value changed or removed in PostgreSQL during the outage
 (a sign-out, a revoked membership) whose cache write or delete failed could be read again
@@ -67,7 +70,9 @@ class SoftRedisCache(RedisCache):
         return self._soft(lambda: super(SoftRedisCache, self).has_key(key, version), False)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self._soft(lambda: super(SoftRedisCache, self).add(key, value, timeout, version), False)
+        return self._soft(
+            lambda: super(SoftRedisCache, self).add(key, value, timeout, version), True, keys=[key], version=version
+        )
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         self._soft(
