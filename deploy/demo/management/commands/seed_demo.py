@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from assessments.demo import seed_demo_assessments
+from deploy.demo.two_factor import DEMO_TOTP_SECRET, give_demo_authenticator
 from platform.accounts.models import User
 from programs.demo import seed_masterplan_demo
 from programs.scheduling.demo import EXPERTS, OFFICIALS, PLAN_NAME, seed_scheduling_demo
@@ -72,6 +73,7 @@ class Command(BaseCommand):
                     is_staff=role == User.NationalRole.MINISTRY_ADMIN,
                     is_superuser=role == User.NationalRole.MINISTRY_ADMIN,
                 )
+                give_demo_authenticator(User.objects.get(email=email))
             for email, name, code, role, until in MEMBERS:
                 user = self._user(email, name)
                 workspace = Workspace.objects.get(region_id=code)
@@ -107,6 +109,8 @@ class Command(BaseCommand):
         self.stdout.write(f"  Demo logins (password for all: {PASSWORD}):")
         for email, _, role in NATIONAL_USERS:
             self.stdout.write(f"    {email:<36} {role.label}")
+        self.stdout.write(f"    ministry logins: second factor, authenticator secret {DEMO_TOTP_SECRET}")
+        self.stdout.write(f"      (add it to an authenticator app, or: oathtool --totp -b {DEMO_TOTP_SECRET})")
         for email, _, code, role, until in MEMBERS:
             note = f" until {until:%d-%m-%Y}" if until else ""
             self.stdout.write(f"    {email:<36} {role.label} – {code}{note}")
