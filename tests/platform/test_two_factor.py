@@ -235,3 +235,14 @@ def test_a_verified_session_reads_its_device_from_the_cache(world, client_for):
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/masterplans/", HTTP_HOST=APEX).status_code == 200
     assert not [q for q in queries.captured_queries if "otp_" in q["sql"]]
+
+
+def test_the_demo_ministry_logins_have_the_published_authenticator(world, analyst):
+    from base64 import b32decode
+
+    from deploy.demo.two_factor import DEMO_TOTP_SECRET, give_demo_authenticator
+
+    give_demo_authenticator(analyst)
+    give_demo_authenticator(analyst)  # idempotent
+    device = TOTPDevice.objects.get(user=analyst)
+    assert two_factor.verify_code(analyst, f"{totp(b32decode(DEMO_TOTP_SECRET)):06d}") == device
