@@ -13,7 +13,7 @@ from django.db import connections
 
 from programs.scheduling.models import AccessWindow, Facilitator, Plan, Workshop
 from tenants.models import Membership
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, pass_second_factor_in_browser
 from tests.scheduling import factories as f
 from tests.test_browser import page, server  # noqa: F401  (fixtures)
 
@@ -57,6 +57,7 @@ def journey(base, page):  # noqa: F811
     page.fill("input[name=username]", "ministry_admin@example.id")
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+    pass_second_factor_in_browser(page, "ministry_admin@example.id")
     page.wait_for_url(f"{base}/jadwal/baru/")
 
     page.select_option("select[name=cohort]", label="2018")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, pass_second_factor_in_browser
 from tests.test_browser import page, server  # noqa: F401  (the browser fixtures)
 
 pytestmark = pytest.mark.browser
@@ -46,6 +46,7 @@ def test_admin_corrects_travel_adds_a_holiday_and_compares_versions(scene, serve
     page.fill("input[name=username]", "ministry_admin@example.id")
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+    pass_second_factor_in_browser(page, "ministry_admin@example.id")
 
     # travel: the cell Aceh → Papua, picked from the grid, corrected to 3 days; Papua → Aceh follows
     page.goto(f"{base}/jadwal/perjalanan/")

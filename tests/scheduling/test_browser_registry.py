@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, pass_second_factor_in_browser
 from tests.test_browser import page, server  # noqa: F401  (the browser fixtures)
 
 pytestmark = pytest.mark.browser
@@ -44,6 +44,7 @@ def _sign_in(page, base, email):  # noqa: F811
     page.fill("input[name=username]", email)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+    pass_second_factor_in_browser(page, email)
 
 
 def test_admin_imports_and_edits_then_a_facilitator_records_unavailability(cleanup, server, page, tmp_path):  # noqa: F811

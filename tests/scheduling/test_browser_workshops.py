@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 
 from programs.scheduling.models import Facilitator, Plan
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, pass_second_factor_in_browser
 from tests.scheduling import factories
 from tests.test_browser import page, server  # noqa: F401
 
@@ -62,6 +62,7 @@ def sign_in(page, url, email):  # noqa: F811
     page.fill("input[name=username]", email)
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+    pass_second_factor_in_browser(page, email)
     page.wait_for_url(url)
 
 
