@@ -11,14 +11,18 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
+def request_language(request) -> str:
+    """The language of a request: the visitor's choice (the language cookie), else Indonesian."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if chosen in {code for code, _ in settings.LANGUAGES} else settings.LANGUAGE_CODE
+
+
 class LanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.available = {code for code, _ in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.available else settings.LANGUAGE_CODE
+        language = request_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

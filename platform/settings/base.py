@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "platform.middleware.PrivacyHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The public run-of-show screens' polls (hundreds a second on the day), answered from the
+    # cache before the tenant, session and sign-in middleware when their body is built.
+    "showcase.live.fastpath.PublicStateFastPath",
     "tenants.middleware.CachedTenantMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "platform.middleware.LanguageMiddleware",

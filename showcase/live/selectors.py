@@ -134,6 +134,16 @@ def _pointer_from_db(stage_id: int) -> Pointer | None:
     return Pointer(pk, slug, version_id, bool(published), link, key)
 
 
+def body_key(pointer: Pointer, *, private: bool, second: int, language: str) -> str:
+    """Where a screen's JSON of one second is kept (shared by every poller of that second)."""
+    return f"{pointer.key}:{'private' if private else 'public'}:{language}:{second}"
+
+
+def cached_pointer(stage_id: int) -> Pointer | None:
+    """The stage's pointer if it is cached (no query; ``None`` when it is not)."""
+    return cache.get(_pointer_key(stage_id))
+
+
 def _pointer_key(stage_id: int) -> str:
     return f"showcase-live-pointer:{stage_id}"
 

@@ -24,7 +24,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.views import View
@@ -48,11 +48,12 @@ def access_stage(slug: str, pk: int) -> Stage:
 
 
 def state_response(request, pointer: selectors.Pointer, *, private: bool) -> HttpResponse:
-    """The screen's JSON, built at most once a second per stage, revision and kind of screen
-    (every poller of that second shares it); 304 to its ETag. The body's ``now`` is the
-    second it was built; the ``X-Server-Now`` header is this answer's own clock."""
+    """The screen's JSON, built at most once a second per stage, revision, kind of screen and
+    language (every poller of that second shares it); 304 to its ETag. The body's ``now`` is
+    the second it was built; the ``X-Server-Now`` header is this answer's own clock. The
+    public screen's warm answers are served by ``showcase.live.fastpath`` from the same entry."""
     second = int(time.time())
-    key = f"{pointer.key}:{'private' if private else 'public'}:{second}"
+    key = selectors.body_key(pointer, private=private, second=second, language=translation.get_language())
     built = cache.get(key)
     if built is None:
         now = timezone.now()
@@ -61,7 +62,11 @@ def state_response(request, pointer: selectors.Pointer, *, private: bool) -> Htt
         state["now"] = int(now.timestamp() * 1000)
         built = (json.dumps(state, separators=(",", ":")), etag)
         cache.set(key, built, 5)
-    body, etag = built
+    return answer(request, *built)
+
+
+def answer(request, body: str, etag: str) -> HttpResponse:
+    """A state's JSON answer (304 to its ETag), with the server's clock."""
     response = get_conditional_response(request, etag=etag)
     if response is None:
         response = HttpResponse(body, content_type="application/json")
