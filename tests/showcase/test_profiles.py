@@ -167,8 +167,8 @@ def test_the_agenda_builder_hears_what_each_region_lacks(world):
     event = showcase()
     _record(event)
     readiness = showcase_selectors.readiness_of(event)
-    assert readiness["35.75"] == ["belum ada kiriman profil"]
-    assert readiness["35.74"] == ["belum ada foto"]
+    assert readiness["35.75"][0] == "belum ada kiriman profil"  # other apps' checks (decks) follow
+    assert readiness["35.74"][0] == "belum ada foto"
     assert showcase_selectors.featured_dimensions(event) == {"35.74": "governance"}
 
 
