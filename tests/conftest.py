@@ -144,6 +144,19 @@ def _public_schema_and_clean_cache():
 
 
 @pytest.fixture(autouse=True)
+def _indonesian_between_tests():
+    """Every request activates its own language, but the test client leaves the last one
+    active in the thread: code a test calls directly after an English request would speak
+    English. Each test starts, and ends, in the platform's language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _force_login_passes_the_second_factor(monkeypatch):
     """``force_login`` of someone who needs a second factor (ministry staff) opens a verified
     session, as if the code had been entered (their authenticator is made if they have none):
