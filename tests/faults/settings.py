@@ -17,3 +17,10 @@ CELERY_BEAT_SCHEDULE = {
         "tenant_schemas": ["public"],
     },
 }
+# A lost worker's task is looked for every second (kombu sweeps every 10 s × 10 calls by
+# default), so the test waits for the visibility timeout, not for the sweep.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    **CELERY_BROKER_TRANSPORT_OPTIONS,  # noqa: F405
+    "unacked_restore_interval": 1,
+    "unacked_restore_throttle": 1,
+}
