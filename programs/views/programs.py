@@ -19,6 +19,7 @@ from programs.forms import (
     format_targets,
     rows_of,
 )
+from programs.forms.summary import error_summary
 from programs.models import Program
 from programs.views.base import DraftOnlyView, actor_of, comment_context, run_action
 from tenants.views_workspace import WorkspaceView
@@ -139,7 +140,19 @@ class ProgramFormView(DraftOnlyView):
         return render(
             self.request,
             "programs/program_form.html",
-            {"program": program, "form": form, "indicators": indicators, "funding": funding, "milestones": milestones},
+            {
+                "program": program,
+                "form": form,
+                "indicators": indicators,
+                "funding": funding,
+                "milestones": milestones,
+                "problems": error_summary(
+                    form,
+                    (_("Indikator"), "indicators", indicators),
+                    (_("Pembiayaan"), "funding", funding),
+                    (_("Tahapan"), "milestones", milestones),
+                ),
+            },
             status=status,
         )
 

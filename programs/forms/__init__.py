@@ -1,13 +1,17 @@
-"""Forms of the masterplan pages. They validate input at the edge; services write."""
+"""Forms of the masterplan pages. They validate input at the edge; services write.
+
+Indonesian numbers and amounts are read and shown by ``programs.forms.numbers``; the
+error summary of a page with several forms is listed by ``programs.forms.summary``."""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from programs import program_rules
+from programs.forms.numbers import AmountField, parse_number
 from programs.models import (
     BimtekStage,
     Comment,
@@ -50,7 +54,21 @@ class BimtekStageForm(forms.ModelForm):
             }
 
 
+class SubDimensionSelect(forms.Select):
+    """Each option names its dimension (``data-dimension``): the page's script shows only the
+    chosen dimension's sub-dimensions; the form's rule checks the pair either way."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-dimension"] = str(instance.dimension_id)
+        return option
+
+
 class SubDimensionChoiceField(forms.ModelChoiceField):
+    widget = SubDimensionSelect
+
     def label_from_instance(self, obj):
         return f"{obj.dimension.name} – {obj.name}"
 
@@ -83,6 +101,10 @@ class ProgramForm(forms.ModelForm):
     def __init__(self, *args, lead_opds=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dimension"].queryset = Dimension.objects.order_by("order")
+        self.fields["dimension"].widget.attrs["data-filters-options"] = self["sub_dimension"].auto_id
+        for field in self.fields.values():
+            if field.required:
+                field.widget.attrs["aria-required"] = "true"
         if lead_opds is not None:
             self.fields["lead_opd"].queryset = lead_opds
 
@@ -107,31 +129,6 @@ class ProgramForm(forms.ModelForm):
 
     def _post_clean(self):
         """No model validation here: the service validates the whole program at once."""
-
-
-def parse_number(raw: str) -> Decimal:
-    """A number as Indonesians write it (``1.500`` = 1500, ``62,5`` = 62.5, ``1.234,5``),
-    or plainly (``62.5``, ``1,234.5``); anything ambiguous beyond that is an error."""
-    text = raw.strip()
-    if "," in text and "." in text:
-        decimal = "," if text.rfind(",") > text.rfind(".") else "."
-        thousands = "." if decimal == "," else ","
-        if not re.fullmatch(rf"-?\d{{1,3}}(\{thousands}\d{{3}})*\{decimal}\d+", text):
-            raise ValidationError(_("Nilai %(value)s bukan angka.") % {"value": raw})
-        text = text.replace(thousands, "").replace(decimal, ".")
-    elif "," in text:
-        if text.count(",") == 1:
-            text = text.replace(",", ".")
-        elif re.fullmatch(r"-?[1-9]\d{0,2}(,\d{3})+", text):
-            text = text.replace(",", "")
-        else:
-            raise ValidationError(_("Nilai %(value)s bukan angka.") % {"value": raw})
-    elif re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+", text):
-        text = text.replace(".", "")
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise ValidationError(_("Nilai %(value)s bukan angka.") % {"value": raw}) from None
 
 
 def parse_targets(text: str) -> dict[int, Decimal]:
@@ -184,13 +181,7 @@ class IndicatorForm(forms.Form):
 class FundingForm(forms.Form):
     source = forms.ModelChoiceField(label=_("sumber dana"), queryset=FundingSource.objects.order_by("order"))
     year = forms.IntegerField(label=_("tahun"), min_value=2000, max_value=2100, widget=YEAR)
-    amount = forms.DecimalField(
-        label=_("jumlah (Rp)"),
-        min_value=0,
-        max_digits=18,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"step": "1"}),
-    )
+    amount = AmountField(label=_("jumlah (Rp)"), min_value=0, max_digits=18, decimal_places=2)
 
 
 class MilestoneForm(forms.Form):
@@ -206,9 +197,9 @@ class MilestoneForm(forms.Form):
     progress = forms.IntegerField(label=_("kemajuan (%)"), min_value=0, max_value=100, initial=0)
 
 
-IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=2, can_delete=True, max_num=50, validate_max=True)
-FundingFormSet = forms.formset_factory(FundingForm, extra=2, can_delete=True, max_num=100, validate_max=True)
-MilestoneFormSet = forms.formset_factory(MilestoneForm, extra=2, can_delete=True, max_num=50, validate_max=True)
+IndicatorFormSet = forms.formset_factory(IndicatorForm, extra=1, can_delete=True, max_num=50, validate_max=True)
+FundingFormSet = forms.formset_factory(FundingForm, extra=1, can_delete=True, max_num=100, validate_max=True)
+MilestoneFormSet = forms.formset_factory(MilestoneForm, extra=1, can_delete=True, max_num=50, validate_max=True)
 
 
 def rows_of(formset) -> list[dict]:
