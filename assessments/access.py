@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from assessments import rules, selectors
 from assessments.framework import selectors as framework_selectors
+from assessments.framework.models import Component
 from assessments.models import AssessmentCycle, AssessmentResponse, Evidence
 from tenants.access import Actor
 
@@ -72,3 +73,12 @@ def access_published_ranking(actor: Actor, period: str) -> framework_selectors.P
     parsed = framework_selectors.Period.parse(period)
     _allow(parsed is not None and framework_selectors.publication_of(parsed) is not None)
     return parsed
+
+
+def access_component_page(actor: Actor, cycle_pk, code: str, *, capability: str | None = None):
+    """A cycle and one component of its version, for the component's page (``capability``:
+    for a write, the capability it needs); returns ``(cycle, component)``."""
+    _allow(capability is None or actor.can(capability))
+    cycle = get_object_or_404(selectors.cycles(), pk=cycle_pk)
+    component = get_object_or_404(Component.objects.all(), version_id=cycle.framework_version_id, code=code)
+    return cycle, component

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assessments.framework.models import FrameworkVersion, Stage
+from assessments.services import NOTE_REQUIRED
 
 
 class CycleStartForm(forms.Form):
@@ -65,3 +66,49 @@ class EvidenceForm(forms.Form):
 class StateChangeForm(forms.Form):
     action = forms.CharField()
     reason = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class _PageRowMixin:
+    """One indicator's row on a component's page: its prefix is the response's pk, the stamp
+    of the response as shown travels with it, and the values as shown are kept (hidden) so
+    ``edited`` tells what the user changed on the page."""
+
+    VALUE_FIELDS: tuple[str, ...] = ()
+
+    def _setup_row(self):
+        self.fields["stamp"] = forms.CharField(widget=forms.HiddenInput)
+        for name in self.VALUE_FIELDS:
+            self.fields[name].show_hidden_initial = True
+
+    @property
+    def edited(self) -> bool:
+        return any(name in self.changed_data for name in self.VALUE_FIELDS)
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.VALUE_FIELDS}
+
+
+class ComponentSelfForm(_PageRowMixin, SelfAssessmentForm):
+    VALUE_FIELDS = ("self_score", "evidence_text", "evidence_links")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._setup_row()
+
+
+class ComponentVerificationForm(_PageRowMixin, VerificationForm):
+    """A verified score that differs from the region's self score needs a note."""
+
+    VALUE_FIELDS = ("verified_score", "assessor_notes")
+
+    def __init__(self, *args, self_score=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.self_score = self_score
+        self._setup_row()
+
+    def clean(self):
+        data = super().clean()
+        score = data.get("verified_score")
+        if score is not None and score != self.self_score and not data.get("assessor_notes", "").strip():
+            self.add_error("assessor_notes", NOTE_REQUIRED)
+        return data

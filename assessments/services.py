@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -256,3 +256,105 @@ def change_state(*, actor: Actor, cycle: AssessmentCycle, action: str, reason: s
 def _cycle_name(cycle: AssessmentCycle):
     """The audit log's words for a cycle, e.g. "Siklus 2024 Tahap I"."""
     return format_lazy("{} {} {}", gettext_lazy("Siklus"), cycle.year, Stage(cycle.stage).label)
+
+
+# --- one page per component: every indicator of it saved at once ----------------------
+
+
+def stamp(response: AssessmentResponse) -> str:
+    """What a page remembers of a response it showed: a later save by someone else changes it."""
+    return response.updated_at.isoformat()
+
+
+def _save_page(*, cycle, entries, apply, allowed, field, check=None) -> list[AssessmentResponse]:
+    """Apply ``entries`` (``{response pk: (stamp, values)}``, the indicators the user edited on
+    the page) to their responses in one transaction.
+
+    Only responses whose values change are written; one changed by someone else since the
+    page was shown (its stamp differs) is refused rather than overwritten (a lost update). ``apply(response,
+    values, version)`` sets the new values (or raises ``ValidationError`` by field) and says
+    whether anything changed. Errors are collected for every indicator of the page and raised
+    together, keyed ``"<response pk>:<field>"``; nothing is written then.
+    """
+    cycle = AssessmentCycle.objects.select_for_update().select_related("framework_version").get(pk=cycle.pk)
+    if check is not None:
+        check()  # under the cycle's lock, like the single saves
+    _locked(cycle, allowed=allowed, field=field)
+    locked = AssessmentResponse.objects.select_for_update().filter(cycle=cycle, pk__in=list(entries))
+    errors: dict[str, list] = {}
+    changed = []
+    for response in locked.order_by("pk"):
+        seen, values = entries[response.pk]
+        current, saved = stamp(response), getattr(response, field)
+        try:
+            if not apply(response, values, cycle.framework_version):
+                continue
+            if current != seen:
+                raise ValidationError(
+                    _(
+                        "Indikator ini diubah pengguna lain sejak halaman Anda dibuka (skor tersimpan kini: "
+                        "%(score)s). Periksa isian Anda, lalu simpan lagi untuk menimpanya."
+                    )
+                    % {"score": "–" if saved is None else formats.localize(saved.normalize())}
+                )
+        except ValidationError as exc:
+            for name, messages in (exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}).items():
+                errors.setdefault(f"{response.pk}:{name if name != '__all__' else ''}", []).extend(messages)
+            continue
+        changed.append(response)
+    if errors:
+        raise ValidationError(errors)
+    for response in changed:
+        response.save()
+    if changed:
+        request_snapshot_refresh()
+    return changed
+
+
+@transaction.atomic
+def save_component_self_assessment(*, actor: Actor, cycle: AssessmentCycle, entries: dict) -> list:
+    """The self scores, evidence text and links of a component's page: ``entries`` is
+    ``{response pk: (stamp, {"self_score", "evidence_text", "evidence_links"})}``."""
+    _require(actor, "can_self_assess")
+
+    def apply(response, values, version):
+        score = values["self_score"]
+        _check_score(score, version, "self_score")
+        new = (score, values["evidence_text"].strip(), _clean_links(values["evidence_links"]))
+        if new == (response.self_score, response.evidence_text, response.evidence_links):
+            return False
+        response.self_score, response.evidence_text, response.evidence_links = new
+        return True
+
+    return _save_page(cycle=cycle, entries=entries, apply=apply, allowed=(State.OPEN,), field="self_score")
+
+
+NOTE_REQUIRED = gettext_lazy("Catatan wajib diisi bila skor verifikasi berbeda dari skor mandiri.")
+
+
+@transaction.atomic
+def save_component_verification(*, actor: Actor, cycle: AssessmentCycle, entries: dict) -> list:
+    """The verified scores and notes of a component's page (``{pk: (stamp, {"verified_score",
+    "assessor_notes"})}``); a verified score that differs from the self score needs a note."""
+    _require(actor, "can_verify")
+    user = _user(actor)
+
+    def apply(response, values, version):
+        score, notes = values["verified_score"], values["assessor_notes"].strip()
+        _check_score(score, version, "verified_score")
+        if score is not None and score != response.self_score and not notes:
+            raise ValidationError({"assessor_notes": NOTE_REQUIRED})
+        if (score, notes) == (response.verified_score, response.assessor_notes):
+            return False
+        response.verified_score, response.assessor_notes = score, notes
+        response.verified_by = user if score is not None else None
+        return True
+
+    return _save_page(
+        cycle=cycle,
+        entries=entries,
+        apply=apply,
+        allowed=(State.SELF_ASSESSED,),
+        field="verified_score",
+        check=lambda: rules.check_may_assess(actor),
+    )

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from assessments import views
+from assessments.views import components
 
 urlpatterns = [
     path("assessments/", views.AssessmentHomeView.as_view(), name="assessment-home"),
@@ -18,6 +19,11 @@ urlpatterns = [
         "assessments/<int:cycle_pk>/responses/<int:response_pk>/",
         views.ResponseView.as_view(),
         name="assessment-response",
+    ),
+    path(
+        "assessments/<int:cycle_pk>/komponen/<slug:component>/",
+        components.ComponentPageView.as_view(),
+        name="assessment-component",
     ),
     path("assessments/evidence/<int:evidence_pk>/", views.EvidenceDownloadView.as_view(), name="assessment-evidence"),
     path(

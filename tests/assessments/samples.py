@@ -36,4 +36,5 @@ def samples(world, workspace) -> dict:
         "evidence_pk": evidence.pk,
         "version_pk": version.pk,
         "period": "2021-2",
+        "component": "baseline",
     }

@@ -83,10 +83,15 @@ class CycleDetailView(WorkspaceView):
             scale_max=cycle.framework_version.scale_max,
             title=_("Skor per dimensi"),
         )
+        pages = selectors.component_progress(cycle=cycle)
         return render(
             request,
             "assessments/cycle_detail.html",
             {
+                "pages": pages,
+                "done": sum(p.done for p in pages),
+                "total": sum(p.total for p in pages),
+                "progress_field": selectors.filled_field(cycle),
                 "cycle": cycle,
                 "version": cycle.framework_version,
                 "responses": cycle.responses.all(),
