@@ -20,7 +20,7 @@ from programs.forms import (
     rows_of,
 )
 from programs.forms.summary import error_summary
-from programs.models import Program
+from programs.models import Opd, Program
 from programs.views.base import DraftOnlyView, actor_of, comment_context, run_action
 from tenants.views_workspace import WorkspaceView
 
@@ -38,6 +38,10 @@ class ProgramListView(WorkspaceView):
             query=filters.get("q") or "",
         )
         page = Paginator(programs, 50).get_page(request.GET.get("page"))
+        actor = actor_of(request)
+        editable = set()
+        if request.access.can("can_edit_programs"):
+            editable = {p.pk for p in page if rules.can_edit_program(actor, p)}
         query = request.GET.copy()
         query.pop("page", None)
         return render(
@@ -47,7 +51,9 @@ class ProgramListView(WorkspaceView):
                 "form": form,
                 "page": page,
                 "query": query.urlencode(),
-                "can_create": rules.can_create_program(actor_of(request)),
+                "can_create": rules.can_create_program(actor),
+                "editable": editable,
+                "marks_editable": request.access.can("can_edit_programs") and not actor.access.can_edit_masterplan,
                 "masterplan": selectors.masterplan(),
             },
         )
@@ -73,6 +79,14 @@ class ProgramDetailView(WorkspaceView):
         )
 
 
+class NotYourProgram(Exception):
+    """A program the member may read but not change (an OPD editor and another OPD's program)."""
+
+    def __init__(self, program):
+        super().__init__(program.pk)
+        self.program = program
+
+
 class ProgramFormView(DraftOnlyView):
     """Create and edit a program with its indicators, funding and milestones in one form."""
 
@@ -84,7 +98,20 @@ class ProgramFormView(DraftOnlyView):
         if program_pk is None:
             access.access_new_program(self.actor)
             return None
-        return access.access_program_for_edit(self.actor, program_pk)
+        try:
+            return access.access_program_for_edit(self.actor, program_pk)
+        except Http404:
+            # Every member reads every program, so naming why this one is not theirs to
+            # change confirms nothing; a missing program stays the plain 404.
+            raise NotYourProgram(access.access_program(self.actor, program_pk)) from None
+
+    def _not_yours(self, program):
+        return render(
+            self.request,
+            "programs/program_not_yours.html",
+            {"program": program, "own_opd": Opd.objects.filter(pk=self.actor.opd_id).first()},
+            status=403,
+        )
 
     def _lead_opds(self):
         return selectors.lead_opds(self.actor)
@@ -158,12 +185,18 @@ class ProgramFormView(DraftOnlyView):
 
     def get(self, request, program_pk=None):
         self.actor = actor_of(request)
-        program = self._program(program_pk)
+        try:
+            program = self._program(program_pk)
+        except NotYourProgram as refusal:
+            return self._not_yours(refusal.program)
         return self._render(program, self._forms(program))
 
     def post(self, request, program_pk=None):
         self.actor = actor_of(request)
-        program = self._program(program_pk)
+        try:
+            program = self._program(program_pk)
+        except NotYourProgram as refusal:
+            return self._not_yours(refusal.program)
         forms = self._forms(program, request.POST)
         form, indicators, funding, milestones = forms
         if not all(f.is_valid() for f in forms):

@@ -58,7 +58,8 @@ PAGES = {
     "program-list": ("get", READ),
     "program-create": ("get", expect(admin=200, editor_own=200, editor_other=200, rest=404)),
     "program-detail": ("get", READ),
-    "program-edit": ("get", OWN_PAGE),
+    # Another OPD's program: its editor is told why (403); outsiders still get 404.
+    "program-edit": ("get", expect(admin=200, editor_own=200, editor_other=403, rest=404)),
     "program-delete": ("post", OWN_POST),
     "program-history": ("get", READ),
     "program-restore": ("post", OWN_POST),

@@ -148,3 +148,52 @@ def test_program_form_saves_typed_amounts_and_shows_them_formatted(world, client
     assert "Rp 1.250.000" in client.get(f"/program/{program.pk}/", HTTP_HOST=P).content.decode()
     form = client.get(f"/program/{program.pk}/ubah/", HTTP_HOST=P).content.decode()
     assert 'value="1.250.000"' in form and 'value="2.000.000,50"' in form
+
+
+def editor_of_another_opd(world):
+    """A program led by DISKOMINFO, and the OPD editor linked to DISPERTA."""
+    connection.set_tenant(world.probolinggo)
+    program = f.program(world, title="e-Sambat lain")
+    own = f.opd("DISPERTA", "Dinas Pertanian")
+    f.link_editor(world, own)
+    mine = f.program(world, lead=own, title="Go Nik")
+    connection.set_schema_to_public()
+    return program, mine
+
+
+def test_opd_editor_is_told_in_words_why_another_opds_program_is_not_theirs(world, client_for):
+    program, _mine = editor_of_another_opd(world)
+    client = client_for(world.users["editor_probolinggo"])
+    for response in (
+        client.get(f"/program/{program.pk}/ubah/", HTTP_HOST=P),
+        client.post(f"/program/{program.pk}/ubah/", {"p-title": "Diambil alih"}, HTTP_HOST=P),
+    ):
+        assert response.status_code == 403
+        body = response.content.decode()
+        assert "Anda tidak dapat mengubah program ini" in body
+        assert "dipimpin oleh Dinas Komunikasi dan Informatika (DISKOMINFO)" in body
+        assert "Anda editor untuk Dinas Pertanian (DISPERTA)" in body
+        assert f'href="/program/{program.pk}/"' in body and 'class="subnav"' in body  # inside the workspace
+    connection.set_tenant(world.probolinggo)
+    program.refresh_from_db()
+    assert program.title == "e-Sambat lain"
+
+
+def test_a_missing_program_and_members_without_the_right_still_get_404(world, client_for):
+    program, _mine = editor_of_another_opd(world)
+    editor = client_for(world.users["editor_probolinggo"])
+    assert editor.get("/program/999999/ubah/", HTTP_HOST=P).status_code == 404
+    viewer = client_for(world.users["viewer_probolinggo"])
+    assert viewer.get(f"/program/{program.pk}/ubah/", HTTP_HOST=P).status_code == 404
+
+
+def test_opd_editors_program_list_marks_the_programs_they_may_edit(world, client_for):
+    program, mine = editor_of_another_opd(world)
+    body = client_for(world.users["editor_probolinggo"]).get("/program/", HTTP_HOST=P).content.decode()
+    assert "dapat Anda ubah" in body
+    assert f'href="/program/{mine.pk}/ubah/"' in body
+    assert f'href="/program/{program.pk}/ubah/"' not in body
+    row = body[body.index(f'href="/program/{program.pk}/"') :]
+    assert "dapat Anda ubah" not in row[: row.index("</tr>")]
+    admin = client_for(world.users["admin_probolinggo"]).get("/program/", HTTP_HOST=P).content.decode()
+    assert "dapat Anda ubah" not in admin  # a region admin edits every program
