@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from programs import program_rules
-from programs.forms.numbers import AmountField, parse_number
+from programs.forms.numbers import AmountField, NumberField, parse_number
 from programs.models import (
     BimtekStage,
     Comment,
@@ -166,7 +166,7 @@ def format_targets(targets: dict) -> str:
 class IndicatorForm(forms.Form):
     name = forms.CharField(label=_("indikator"), max_length=250)
     unit = forms.CharField(label=_("satuan"), max_length=50, required=False)
-    baseline = forms.DecimalField(label=_("nilai awal"), max_digits=18, decimal_places=2, required=False)
+    baseline = NumberField(label=_("nilai awal"), max_digits=18, decimal_places=2, required=False)
     baseline_year = forms.IntegerField(
         label=_("tahun nilai awal"), min_value=2000, max_value=2100, required=False, widget=YEAR
     )

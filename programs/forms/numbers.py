@@ -1,7 +1,8 @@
 """Numbers as Indonesians write them: ``1.250.000`` is one and a quarter million and
 ``62,5`` is sixty-two and a half. One reader (``parse_number``) for every number a page or an
-import reads, and one field for rupiah amounts that accepts ``Rp 1.250.000``, ``1250000`` or
-``1.250.000,50`` and shows what it holds with thousands separators again."""
+import reads; ``NumberField`` for a decimal typed that way in a text box (a browser's number
+box shows "0,00" as empty), and ``AmountField`` for rupiah amounts, which also accepts
+``Rp 1.250.000``; both show what they hold with thousands separators again."""
 
 import re
 from decimal import Decimal, InvalidOperation
@@ -44,8 +45,9 @@ def format_amount(value: Decimal) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
-class AmountInput(forms.TextInput):
-    """A text box for an amount (a number box would refuse ``1.250.000`` and show ``1250000``)."""
+class NumberTextInput(forms.TextInput):
+    """A text box for a number written the Indonesian way (a browser's number box would refuse
+    ``1.250.000`` or ``62,5`` and show ``1250000``); shown again with thousands separators."""
 
     def __init__(self, attrs=None):
         super().__init__({"inputmode": "decimal", "autocomplete": "off", "class": "amount", **(attrs or {})})
@@ -54,18 +56,23 @@ class AmountInput(forms.TextInput):
         if value is None or value == "":
             return None
         try:
-            amount = parse_number(str(value).strip().removeprefix("Rp").strip()) if isinstance(value, str) else value
-            return format_amount(amount)
+            number = parse_number(_strip_rupiah(value)) if isinstance(value, str) else value
+            return format_amount(number)
         except (ValidationError, InvalidOperation):
             return str(value)  # what the user typed, shown again beside its error
 
 
-class AmountField(forms.DecimalField):
-    """A rupiah amount typed the Indonesian way; the ``Rp`` prefix is optional."""
+def _strip_rupiah(value: str) -> str:
+    text = re.sub(r"^rp\.?", "", str(value).strip().replace("\xa0", " "), flags=re.IGNORECASE)
+    return text.replace(" ", "")
 
-    widget = AmountInput
+
+class NumberField(forms.DecimalField):
+    """A decimal number typed the Indonesian way (``62,5``, ``1.250``, ``1.250.000,50``)."""
+
+    widget = NumberTextInput
     default_error_messages = {
-        "invalid": _("Tulis jumlah sebagai angka, mis. 1.250.000 atau 1.250.000,50."),
+        "invalid": _("Tulis sebagai angka, mis. 62,5 atau 1.250."),
     }
 
     def to_python(self, value):
@@ -73,12 +80,24 @@ class AmountField(forms.DecimalField):
             return None
         if isinstance(value, Decimal):
             return value
-        text = re.sub(r"^rp\.?", "", str(value).strip().replace("\xa0", " "), flags=re.IGNORECASE)
-        text = text.replace(" ", "")
         try:
-            number = parse_number(text)
+            number = parse_number(self.clean_text(str(value)))
         except ValidationError:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
         if not number.is_finite():
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         return number
+
+    def clean_text(self, text: str) -> str:
+        return text.strip().replace("\xa0", "").replace(" ", "")
+
+
+class AmountField(NumberField):
+    """A rupiah amount typed the Indonesian way; the ``Rp`` prefix is optional."""
+
+    default_error_messages = {
+        "invalid": _("Tulis jumlah sebagai angka, mis. 1.250.000 atau 1.250.000,50."),
+    }
+
+    def clean_text(self, text: str) -> str:
+        return _strip_rupiah(text)

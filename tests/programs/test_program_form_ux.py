@@ -197,3 +197,16 @@ def test_opd_editors_program_list_marks_the_programs_they_may_edit(world, client
     assert "dapat Anda ubah" not in row[: row.index("</tr>")]
     admin = client_for(world.users["admin_probolinggo"]).get("/program/", HTTP_HOST=P).content.decode()
     assert "dapat Anda ubah" not in admin  # a region admin edits every program
+
+
+def test_indicator_baseline_reads_a_decimal_comma_and_zero():
+    from programs.forms import IndicatorForm
+
+    form = IndicatorForm(data={"name": "Pengaduan selesai", "baseline": "62,5", "targets": ""})
+    assert form.is_valid() and form.cleaned_data["baseline"] == Decimal("62.5")
+    assert 'value="62,50"' in str(form["baseline"])
+    zero = IndicatorForm(data={"name": "Pengaduan selesai", "baseline": "0,00", "targets": ""})
+    assert zero.is_valid() and zero.cleaned_data["baseline"] == 0
+    assert 'value="0"' in str(zero["baseline"])
+    bad = IndicatorForm(data={"name": "Pengaduan selesai", "baseline": "banyak", "targets": ""})
+    assert not bad.is_valid() and "62,5" in bad.errors["baseline"][0]
