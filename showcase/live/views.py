@@ -70,6 +70,7 @@ def answer(request, body: str, etag: str) -> HttpResponse:
     response = get_conditional_response(request, etag=etag)
     if response is None:
         response = HttpResponse(body, content_type="application/json")
+        response["Content-Length"] = str(len(response.content))  # kept alive, not chunked
     response["ETag"] = etag
     response["X-Server-Now"] = str(int(time.time() * 1000))
     response["Cache-Control"] = "no-cache"

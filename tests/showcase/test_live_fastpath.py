@@ -50,6 +50,7 @@ def test_a_warm_poll_is_answered_with_the_full_views_body_and_etag(world, client
     assert warm.status_code == 200 and fast is not None and fast.status_code == 200
     assert fast.content == warm.content and fast["ETag"] == warm["ETag"]
     assert fast["Cache-Control"] == "no-cache" and int(fast["X-Server-Now"]) > 0
+    assert int(fast["Content-Length"]) == len(fast.content)  # a kept-alive poll, not a chunked answer
     assert "Cookie" in fast["Vary"]
     assert fast["X-Content-Type-Options"] == "nosniff"  # the headers' middleware still wraps it
     again = client.get(state_url(showcase, stage), HTTP_HOST=APEX, HTTP_IF_NONE_MATCH=fast["ETag"])
