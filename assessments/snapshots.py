@@ -45,7 +45,7 @@ def provided_figures() -> dict:
 
 
 UPSERT_FIELDS = [
-    "source", "overall", "components", "dimensions", "published_rank", "framework_version",
+    "source", "overall", "components", "dimensions", "published_rank", "framework_version", "cycle_state",
     *PROVIDED_FIELDS, "refreshed_at",
 ]  # fmt: skip
 
@@ -81,6 +81,7 @@ def refresh_region_snapshot(*, rerank: bool = True) -> dict:
             dimensions=result.dimension_values(),
             published_rank=official.rank if official else None,
             framework_version=cycle.framework_version,
+            cycle_state=cycle.state,
             **figures,
         )
     for period, official in published.items():

@@ -221,6 +221,9 @@ class RegionSnapshot(models.Model):
     program_count = models.PositiveIntegerField(_("jumlah program"), default=0)
     quick_win_count = models.PositiveIntegerField(_("jumlah quick win"), default=0)
     budget_total = models.DecimalField(_("total anggaran (Rp)"), max_digits=18, decimal_places=2, default=Decimal("0"))
+    # The state of the workspace's cycle of the period (blank for imported history): lets the
+    # apex list the cycles waiting for a facilitator's verification without entering a schema.
+    cycle_state = models.CharField(_("status siklus"), max_length=15, blank=True, default="")
     refreshed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
