@@ -7,8 +7,55 @@
 //   <button data-copy-target="id" data-copied="Copied">  copies that input's text
 //   <button data-print>                    prints the page
 //   hx-* element with data-swap-on-400     swaps a 400 answer in (a form's error messages)
+//   <button data-nav-toggle aria-controls="id">  opens and folds that menu (on a phone)
+//   .table-wrap, .tl-scroll, .chart-wrap    scroll areas: reachable by keyboard (tabindex 0), named
+//                                          for screen readers (the table's caption, the heading
+//                                          above, or <body data-scroll-label>)
 (function () {
   "use strict";
+
+  document.documentElement.classList.add("js");
+
+  var SCROLL_AREAS = ".table-wrap, .tl-scroll, .chart-wrap";
+
+  function scrollAreaName(area) {
+    var caption = area.querySelector("caption");
+    if (caption && caption.textContent.trim()) {
+      return caption.textContent.trim();
+    }
+    var node = area.closest(".card") || area;
+    var heading = node.querySelector("h2, h3");
+    while (!heading && node && node !== document.body) {
+      var before = node.previousElementSibling;
+      while (before && !/^H[1-3]$/.test(before.tagName)) {
+        before = before.previousElementSibling;
+      }
+      heading = before;
+      node = node.parentElement;
+    }
+    return heading ? heading.textContent.trim() : document.body.getAttribute("data-scroll-label");
+  }
+
+  function markScrollAreas(root) {
+    root.querySelectorAll(SCROLL_AREAS).forEach(function (area) {
+      if (!area.hasAttribute("tabindex")) {
+        area.setAttribute("tabindex", "0");
+      }
+      if (!area.hasAttribute("role")) {
+        area.setAttribute("role", "region");
+      }
+      if (!area.hasAttribute("aria-label") && !area.hasAttribute("aria-labelledby")) {
+        area.setAttribute("aria-label", scrollAreaName(area) || "");
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    markScrollAreas(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    markScrollAreas(event.target.parentElement || document);
+  });
 
   document.addEventListener("change", function (event) {
     var field = event.target;
@@ -54,6 +101,16 @@
       if (input) {
         copyText(input);
         copyButton.textContent = copyButton.getAttribute("data-copied");
+      }
+      return;
+    }
+    var navToggle = target.closest("button[data-nav-toggle]");
+    if (navToggle) {
+      var menu = document.getElementById(navToggle.getAttribute("aria-controls"));
+      var open = navToggle.getAttribute("aria-expanded") !== "true";
+      navToggle.setAttribute("aria-expanded", open ? "true" : "false");
+      if (menu) {
+        menu.classList.toggle("open", open);
       }
       return;
     }
