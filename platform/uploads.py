@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import connection, transaction
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from django_tenants.files.storage import TenantFileSystemStorage
 
 logger = logging.getLogger(__name__)
@@ -63,6 +63,44 @@ def sniff_upload(upload) -> FileKind | None:
 
 
 # --- Storing files: the one way to write a FileField ---------------------------------------
+
+IMAGE_FORMATS = {"jpeg": "JPEG", "png": "PNG"}  # sniffed kind → Pillow's format name
+
+
+def check_image(upload, *, max_bytes: int, field: str | None = None) -> FileKind:
+    """A JPEG or PNG upload, whole: its size, its content (not its name) and every pixel
+    decoded (a truncated or corrupt file is refused). The kind, or a ``ValidationError`` on
+    ``field`` (a plain message when ``None``, for a form field's own clean)."""
+    from PIL import Image, UnidentifiedImageError  # only the image uploads need Pillow
+
+    def error(message: str) -> ValidationError:
+        return ValidationError({field: message} if field else message)
+
+    if upload.size > max_bytes:
+        raise error(
+            gettext("Berkas terlalu besar (%(size)s MB); paling besar %(max)s MB.")
+            % {"size": round(upload.size / 1024 / 1024, 1), "max": round(max_bytes / 1024 / 1024, 1)}
+        )
+    kind = sniff_upload(upload)
+    if kind is None or kind.name not in IMAGE_FORMATS:
+        raise error(gettext("Isi berkas bukan gambar JPEG atau PNG. Unggah foto atau logo berjenis itu."))
+    try:
+        with Image.open(upload) as image:
+            image.verify()  # structure and checksums
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()  # every pixel: a truncated file fails here
+            readable = image.format == IMAGE_FORMATS[kind.name]
+    except (OSError, SyntaxError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+        readable = False
+    finally:
+        upload.seek(0)
+    if not readable:
+        raise error(
+            gettext("Gambar rusak atau tidak lengkap dan tidak dapat dibuka. Simpan ulang gambarnya lalu unggah lagi.")
+        )
+    return kind
+
 
 STORAGE_FAILED = gettext_lazy(
     "Berkas tidak dapat disimpan karena ruang penyimpanan server penuh atau tidak tersedia. "

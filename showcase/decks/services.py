@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
 
 from platform.celery import send_after_commit
-from platform.uploads import JPEG, PNG, save_file, sniff_upload
+from platform.uploads import check_image, save_file
 from showcase.decks import rules
 from showcase.decks.models import DeckBuild, DeckTemplate
 from showcase.models import PresentingRegion, Showcase
@@ -46,24 +46,8 @@ def current_template() -> DeckTemplate:
 
 
 def check_logo(upload) -> str:
-    """The logo's extension after sniffing its content; a clear error for anything else."""
-    if upload.size > MAX_LOGO_BYTES:
-        raise ValidationError(
-            {"logo": _("Logo terlalu besar (maks. %(mb)s MB).") % {"mb": MAX_LOGO_BYTES // (1024 * 1024)}}
-        )
-    kind = sniff_upload(upload)
-    if kind not in (PNG, JPEG):
-        raise ValidationError({"logo": _("Logo harus berupa gambar PNG atau JPEG.")})
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(upload) as image:
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ValidationError({"logo": _("Berkas logo rusak atau tidak dapat dibaca.")}) from exc
-    finally:
-        upload.seek(0)
-    return kind.extension
+    """The logo's extension: a whole JPEG or PNG of at most ``MAX_LOGO_BYTES`` (``platform.uploads``)."""
+    return check_image(upload, max_bytes=MAX_LOGO_BYTES, field="logo").extension
 
 
 def update_template(*, actor, changes: dict, logo=None, remove_logo: bool = False) -> DeckTemplate:

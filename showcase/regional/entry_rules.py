@@ -9,13 +9,12 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
-from platform.uploads import FileKind, sniff_upload
+from platform import uploads
+from platform.uploads import FileKind
 from programs.files import MAX_SCAN_BYTES
 from showcase.regional.models import MAX_PHOTOS, PITCH_MAX_CHARS
 
-IMAGE_KINDS = {"jpeg": "JPEG", "png": "PNG"}  # sniffed kind → Pillow's format name
 ACCEPT = ".jpg,.jpeg,.png,image/jpeg,image/png"
 
 
@@ -59,32 +58,8 @@ def check_pitch(pitch: str, *, field: str | None = "pitch") -> str:
 
 
 def check_image(upload, *, field: str | None) -> FileKind:
-    """The image's kind (JPEG or PNG); ``ValidationError`` in words a regional officer reads."""
-    if upload.size > MAX_SCAN_BYTES:
-        raise _error(
-            field,
-            _("Berkas terlalu besar (%(size)s MB); paling besar %(max)s MB.")
-            % {"size": round(upload.size / 1024 / 1024, 1), "max": max_image_mb()},
-        )
-    kind = sniff_upload(upload)
-    if kind is None or kind.name not in IMAGE_KINDS:
-        raise _error(field, _("Isi berkas bukan gambar JPEG atau PNG. Unggah foto atau logo berjenis itu."))
-    try:
-        with Image.open(upload) as image:
-            image.verify()  # structure and checksums
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image.load()  # every pixel: a truncated file fails here
-            readable = image.format == IMAGE_KINDS[kind.name]
-    except (OSError, SyntaxError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
-        readable = False
-    finally:
-        upload.seek(0)
-    if not readable:
-        raise _error(
-            field, _("Gambar rusak atau tidak lengkap dan tidak dapat dibuka. Simpan ulang gambarnya lalu unggah lagi.")
-        )
-    return kind
+    """The image's kind (JPEG or PNG), as large as a commitment scan may be (``platform.uploads``)."""
+    return uploads.check_image(upload, max_bytes=MAX_SCAN_BYTES, field=field)
 
 
 def check_photo_count(existing: int, added: int, removed: int = 0, *, field: str | None = "photos") -> None:

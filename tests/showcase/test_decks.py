@@ -191,7 +191,7 @@ def test_the_template_refuses_bad_colours_orders_and_logos(world):
             services.update_template(actor=admin, changes={"slide_order": order})
     with pytest.raises(ValidationError) as error:
         services.update_template(actor=admin, changes={}, logo=upload("logo.png", b"%PDF-1.4 not an image"))
-    assert "PNG atau JPEG" in str(error.value)
+    assert "bukan gambar JPEG atau PNG" in str(error.value)
     with pytest.raises(ValidationError) as error:
         services.update_template(actor=admin, changes={}, logo=upload("logo.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64))
     assert "rusak" in str(error.value)
@@ -213,3 +213,18 @@ def test_the_ministry_logo_and_colour_reach_the_deck(showcase, world):
     title = presentation.slides[0]
     assert str(title.background.fill.fore_color.rgb) == "AA0000"
     assert sum(1 for s in title.shapes if s.shape_type == 13) == 2  # the ministry's and the region's logos
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"%PDF-1.7\n" + b"0" * 200, "bukan gambar JPEG atau PNG"),
+        (image_bytes("PNG", size=(200, 200))[:300], "rusak atau tidak lengkap"),
+        (image_bytes("PNG") + b"\0" * (2 * 1024 * 1024), "terlalu besar"),
+    ],
+)
+def test_the_template_logo_is_checked_like_every_image_upload(content, message):
+    with pytest.raises(ValidationError) as refused:
+        services.check_logo(upload("logo.png", content))
+    assert message in " ".join(refused.value.message_dict["logo"])
+    assert services.check_logo(upload("logo.png", image_bytes("PNG"))) == "png"

@@ -146,7 +146,7 @@ def test_the_template_editor_saves_colours_order_and_logo(built, client_for, wor
     refused = client.post(url, bad, HTTP_HOST=APEX)
     assert refused.status_code == 400 and "heksadesimal" in refused.content.decode()
     refused = client.post(url, {**form, "logo_file": upload("logo.png", b"GIF89a not ours")}, HTTP_HOST=APEX)
-    assert refused.status_code == 400 and "PNG atau JPEG" in refused.content.decode()
+    assert refused.status_code == 400 and "bukan gambar JPEG atau PNG" in refused.content.decode()
 
 
 def test_the_api_lists_creates_and_shows_deck_builds_with_download_links(built, client_for, world):
