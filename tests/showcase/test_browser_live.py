@@ -87,3 +87,29 @@ def test_operator_presenter_and_public_screens_stay_in_step(day, server, page): 
     public.reload()
     expect(public.locator("[data-live=current]")).to_have_text(first_region)
     visitors.close()
+
+
+def test_after_the_day_the_report_compares_plan_and_reality(day, server, page):  # noqa: F811
+    """The operator runs the first slot, then opens the report: the opening has its planned
+    and actual start, and the CSV downloads."""
+    from playwright.sync_api import expect
+
+    showcase, stage_pk, _first_region = day
+    base = f"http://sc100.test:{server}"
+    operator_url = f"{base}/showcase/kelola/{SLUG}/langsung/{stage_pk}/"
+    page.goto(operator_url)
+    page.fill("input[name=username]", "ministry_admin@example.id")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    pass_second_factor_in_browser(page, "ministry_admin@example.id")
+    page.wait_for_url(operator_url)
+    page.get_by_role("button", name="Mulai / lanjut").click()
+    page.get_by_role("button", name="Berikutnya", exact=True).click()
+
+    page.goto(f"{base}/showcase/kelola/{SLUG}/langsung/laporan/")
+    expect(page.locator("h1")).to_contain_text("Rencana dan kenyataan")
+    first_row = page.locator("table").nth(1).locator("tbody tr").first
+    expect(first_row.locator("td").nth(2)).to_contain_text(re.compile(r"\d{2}\.\d{2}"))  # the actual start
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Unduh CSV").click()
+    assert download.value.suggested_filename.endswith(".csv")
