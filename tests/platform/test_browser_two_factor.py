@@ -77,3 +77,50 @@ def test_a_ministry_admin_enrols_signs_out_and_signs_in_with_a_code(new_admin, s
     workspace = f"http://kota-probolinggo.sc100.test:{server}/"
     assert page.goto(workspace).status == 200
     assert page.url == workspace
+
+
+REGION_EMAIL = "staf.keamanan@probolinggokota.example.id"
+
+
+@pytest.fixture
+def region_user(committed_db):
+    from axes.models import AccessAttempt, AccessLog
+
+    from platform.accounts.models import User
+
+    user = User.objects.create_user(email=REGION_EMAIL, password=PASSWORD, full_name="Staf Keamanan")
+    yield user
+    user.delete()
+    AccessLog.objects.filter(username=REGION_EMAIL).delete()
+    AccessAttempt.objects.filter(username=REGION_EMAIL).delete()
+
+
+def test_a_region_user_turns_the_second_factor_on_renews_codes_and_turns_it_off(region_user, server, page):  # noqa: F811
+    """On *Keamanan*, optional for a region user: on (with a code), new recovery codes, off."""
+    base = f"http://sc100.test:{server}"
+    page.goto(f"{base}/accounts/security/")
+    page.fill("input[name=username]", REGION_EMAIL)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/accounts/security/")  # not forced to enrol
+    assert page.get_by_text("Belum aktif").is_visible()
+
+    page.click("text=Aktifkan verifikasi dua langkah")
+    page.wait_for_url("**/accounts/two-factor/enrol/**")
+    secret = page.locator("#totp-secret").inner_text()
+    page.fill("input[name=code]", code_from_page_secret(secret))
+    page.click("main button[type=submit]")
+    first_codes = page.locator("#recovery-codes li").all_inner_texts()
+    assert len(first_codes) == 10
+
+    page.goto(f"{base}/accounts/security/")
+    assert page.get_by_text("Aktif: saat masuk").is_visible()
+    page.get_by_role("button", name="Buat kode pemulihan baru").click()
+    new_codes = page.locator("#recovery-codes li").all_inner_texts()
+    assert len(new_codes) == 10 and not set(new_codes) & set(first_codes)
+
+    page.goto(f"{base}/accounts/security/")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Matikan verifikasi dua langkah").click()
+    page.wait_for_url("**/accounts/security/**")
+    assert page.get_by_text("Belum aktif").is_visible()
