@@ -7,8 +7,11 @@ tenant-aware task ``programs.tasks.build_masterplan_book`` (``programs.book``).
 """
 
 from django.contrib import messages
+from django.db import connection
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from programs import book as books
@@ -47,5 +50,13 @@ class BookDownloadView(WorkspaceView):
             handle = book.file.open("rb")
         except FileNotFoundError:
             raise Http404() from None
-        name = book.file.name.rsplit("/", 1)[-1]
-        return private_download(handle, filename=name, content_type="application/pdf")
+        return private_download(handle, filename=download_name(book), content_type="application/pdf")
+
+
+def download_name(book: MasterplanBook) -> str:
+    """The book's file name for people: region, masterplan revision and the day it was made
+    (``masterplan-kota-probolinggo-rev3-20260115.pdf``), built from the job, never from the
+    stored name, which the storage gives a random suffix on a clash."""
+    region = slugify(connection.tenant.region.name)
+    revision = f"-rev{book.masterplan_revision}" if book.masterplan_revision is not None else ""
+    return f"masterplan-{region}{revision}-{timezone.localdate(book.finished_at or book.requested_at):%Y%m%d}.pdf"
