@@ -1,0 +1,126 @@
+"""The harness of the role journeys: Chromium at a desktop and a phone width, watched for
+console errors, failed requests and server errors, with axe-core run on every page visited.
+
+Each journey takes the ``journey`` fixture (parametrized over both widths) and walks its
+role's daily work with ``journey.visit(url)`` and ``journey.check()`` after an action that
+lands on a new page. axe-core is vendored (``vendor/axe.min.js``, no CDN); the site's
+Content-Security-Policy allows no inline script, so its source is evaluated through the
+browser's debugging protocol instead of a ``<script>`` tag.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSWORD, pass_second_factor_in_browser
+from tests.test_browser import page, server  # noqa: F401  (the browser fixtures)
+
+AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+BLOCKING = {"serious", "critical"}
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa"]}});
+  return result.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 8),
+  }));
+}"""
+
+
+@pytest.fixture(autouse=True)
+def _orm_beside_playwright(monkeypatch):
+    """Playwright's sync API keeps an event loop running in this thread, which makes Django
+    refuse ORM calls here; they are plain blocking calls of the test, so allow them."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@dataclass
+class Journey:
+    """A page under watch: what went wrong in the browser, and the axe findings per page."""
+
+    page: object
+    port: int
+    viewport: str
+    problems: list = field(default_factory=list)
+    refused: set = field(default_factory=set)  # URLs answered with an expected 4xx
+
+    def url(self, path: str, host: str = "") -> str:
+        return f"http://{host + '.' if host else ''}sc100.test:{self.port}{path}"
+
+    def workspace(self, path: str = "/") -> str:
+        return self.url(path, "kota-probolinggo")
+
+    def sign_in(self, email: str, host: str = "") -> None:
+        """Sign in on ``host`` (the apex by default) with the second factor where required."""
+        self.page.context.clear_cookies()
+        self.page.goto(self.url("/accounts/login/", host))
+        self.check()
+        self.page.fill("input[name=username]", email)
+        self.page.fill("input[name=password]", PASSWORD)
+        self.page.click("main button[type=submit]")
+        pass_second_factor_in_browser(self.page, email)
+        self.page.wait_for_load_state()
+        assert "/accounts/" not in self.page.url, f"sign-in of {email} did not pass: {self.page.url}"
+
+    def visit(self, url: str, status: int = 200):
+        """Open ``url``, expect ``status`` and check the page with axe."""
+        if status >= 400:
+            self.refused.add(url)
+        response = self.page.goto(url)
+        assert response is not None and response.status == status, f"{url}: {response and response.status}"
+        self.check()
+        return response
+
+    def submit(self, button) -> None:
+        """Click a form's submit button (a locator), wait for the page it leads to, check it."""
+        with self.page.expect_navigation():
+            button.click()
+        self.check()
+
+    def check(self) -> None:
+        """Run axe-core (WCAG 2 A and AA) on the current page; a serious or critical
+        violation fails the test, listing the rule, its elements and the page."""
+        self.page.wait_for_load_state()
+        if not self.page.evaluate("typeof window.axe !== 'undefined'"):
+            self.page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+        found = [v for v in self.page.evaluate(AXE_RUN) if v["impact"] in BLOCKING]
+        assert not found, f"axe on {self.page.url} ({self.viewport}):\n" + "\n".join(
+            f"  {v['impact']} {v['id']} ({v['help']}): {', '.join(v['targets'])}" for v in found
+        )
+
+    def _console(self, message) -> None:
+        if message.type != "error" or "Cross-Origin-Opener-Policy header has been ignored" in message.text:
+            return  # the header is ignored on plain http (the test server); production is https
+        source = (message.location or {}).get("url", "")
+        if message.text.startswith("Failed to load resource") and source in self.refused:
+            return  # the refusal the journey asked for
+        self.problems.append(f"console error on {self.page.url}: {message.text} ({source})")
+
+    def _failed(self, request) -> None:
+        failure = request.failure or ""
+        if "ERR_ABORTED" in failure:
+            return  # a request cut short by the next navigation (a download, a poll), not a fault
+        self.problems.append(f"request failed: {request.method} {request.url}: {failure}")
+
+    def _response(self, response) -> None:
+        if response.status >= 500:
+            self.problems.append(f"server error {response.status}: {response.request.method} {response.url}")
+
+    def assert_clean(self) -> None:
+        assert not self.problems, "the browser saw problems:\n" + "\n".join(self.problems)
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def journey(request, server, page):  # noqa: F811
+    """The ``page`` at one of the two widths, watched; fails the test on a console error, a
+    failed request or a 5xx answer seen during it."""
+    page.set_viewport_size(VIEWPORTS[request.param])
+    watched = Journey(page=page, port=server, viewport=request.param)
+    page.on("console", watched._console)
+    page.on("pageerror", lambda error: watched.problems.append(f"page error on {page.url}: {error}"))
+    page.on("requestfailed", watched._failed)
+    page.on("response", watched._response)
+    page.set_default_timeout(15_000)
+    yield watched
+    watched.assert_clean()
