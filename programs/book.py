@@ -24,6 +24,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from platform.celery import send_after_commit
 from platform.uploads import save_file
@@ -67,17 +68,19 @@ def request_book(*, actor: Actor) -> MasterplanBook:
         requested_by=actor.user,
         masterplan_revision=masterplan.revision,
         masterplan_status=masterplan.status,
-        step=_("Menunggu giliran"),
+        step=gettext_noop("Menunggu giliran"),
     )
     send_after_commit(build_masterplan_book, book.pk)
     return book
 
 
-def _progress(book: MasterplanBook, percent: int, step: str, **fields) -> None:
-    book.progress, book.step = percent, step
+def _progress(book: MasterplanBook, percent: int, step: str, params: dict | None = None, **fields) -> None:
+    """``step`` is the untranslated message (``gettext_noop``) with its ``params``: the page
+    shows it in each reader's language (``MasterplanBook.step_text``)."""
+    book.progress, book.step, book.step_params = percent, step, params or {}
     for name, value in fields.items():
         setattr(book, name, value)
-    book.save(update_fields=["progress", "step", *fields])
+    book.save(update_fields=["progress", "step", "step_params", *fields])
 
 
 def book_context() -> dict:
@@ -187,13 +190,13 @@ def build_book(*, book_id: int) -> MasterplanBook:
     started = time.perf_counter()
     try:
         with translation.override("id"):
-            _progress(book, 5, _("Mengumpulkan isi masterplan"), status=MasterplanBook.Status.RUNNING)
+            _progress(book, 5, gettext_noop("Mengumpulkan isi masterplan"), status=MasterplanBook.Status.RUNNING)
             context = book_context()
-            _progress(book, 25, _("Menata halaman (%(n)s program)") % {"n": context["program_count"]})
+            _progress(book, 25, gettext_noop("Menata halaman (%(n)s program)"), {"n": context["program_count"]})
             html = render_book_html(context)
-            _progress(book, 45, _("Menyusun PDF"))
+            _progress(book, 45, gettext_noop("Menyusun PDF"))
             pdf, pages = render_book_pdf(html)
-            _progress(book, 90, _("Menyimpan berkas"))
+            _progress(book, 90, gettext_noop("Menyimpan berkas"))
             region = connection.tenant.region.name.lower().replace(" ", "-")
             name = f"masterplan-{region}-rev{context['masterplan'].revision}-{timezone.localdate():%Y%m%d}.pdf"
             with transaction.atomic():  # the file goes again if its row is not written
@@ -201,7 +204,8 @@ def build_book(*, book_id: int) -> MasterplanBook:
                 _progress(
                     book,
                     100,
-                    _("Selesai dalam %(s)s detik") % {"s": round(time.perf_counter() - started, 1)},
+                    gettext_noop("Selesai dalam %(s)s detik"),
+                    {"s": round(time.perf_counter() - started, 1)},
                     status=MasterplanBook.Status.DONE,
                     file=book.file.name,
                     size=len(pdf),
@@ -213,7 +217,7 @@ def build_book(*, book_id: int) -> MasterplanBook:
         _progress(
             book,
             book.progress,
-            _("Gagal"),
+            gettext_noop("Gagal"),
             status=MasterplanBook.Status.FAILED,
             error=f"{type(exc).__name__}: {exc}"[:2000],
             finished_at=timezone.now(),

@@ -7,9 +7,18 @@ job is (for the progress bar the page polls), and the PDF in the workspace's sto
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from programs.models.fields import user_reference
+
+# The steps that count something, with their plural forms (written out for the catalogue).
+COUNTED_STEPS = {
+    "Menata halaman (%(n)s program)": lambda n: ngettext(
+        "Menata halaman (%(n)s program)", "Menata halaman (%(n)s program)", n
+    ),
+}
 
 
 class MasterplanBook(models.Model):
@@ -22,6 +31,7 @@ class MasterplanBook(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
     step = models.CharField(_("langkah"), max_length=200, blank=True)
+    step_params = models.JSONField(_("parameter langkah"), default=dict, blank=True)
     requested_by = user_reference(_("diminta oleh"), null=True)
     requested_at = models.DateTimeField(_("diminta"), default=timezone.now)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
@@ -39,6 +49,20 @@ class MasterplanBook(models.Model):
 
     def __str__(self):
         return f"Buku masterplan {self.requested_at:%Y-%m-%d %H:%M} ({self.status})"
+
+    @property
+    def step_text(self) -> str:
+        """The step in the active language: ``step`` holds the untranslated message (a count
+        ``n`` picks its plural form, a fraction is written the language's way), or, on rows
+        stored before, the text as it was written."""
+        params = {k: number_format(v, 1) if isinstance(v, float) else v for k, v in self.step_params.items()}
+        count = self.step_params.get("n")
+        counted = COUNTED_STEPS.get(self.step)
+        text = counted(count) if counted and isinstance(count, int) else gettext(self.step)
+        try:
+            return text % params if params else text
+        except (KeyError, TypeError, ValueError):
+            return self.step
 
     @property
     def is_finished(self) -> bool:

@@ -54,10 +54,16 @@ class Comment(models.Model):
 
 
 class Notification(models.Model):
-    """A message for one user inside this workspace (e.g. mentioned in a comment)."""
+    """A message for one user inside this workspace (e.g. mentioned in a comment).
+
+    Stored as a message key with its parameters (``programs.notifications``) and rendered in
+    the reader's language when shown; ``message`` keeps the Indonesian text as written, the
+    text of rows stored before keys (and of a key no longer known)."""
 
     user = user_reference(_("penerima"))
     comment = models.ForeignKey(Comment, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    key = models.CharField(_("jenis pesan"), max_length=60, blank=True)
+    params = models.JSONField(_("parameter pesan"), default=dict, blank=True)
     message = models.CharField(_("pesan"), max_length=300)
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
@@ -68,7 +74,14 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["user", "read_at"])]
 
     def __str__(self):
-        return self.message
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """The message in the active language."""
+        from programs.notifications import render
+
+        return render(self.key, self.params, fallback=self.message)
 
     @property
     def link(self) -> str:

@@ -3,15 +3,16 @@ e-mailed after commit)."""
 
 import re
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from platform.context_processors import absolute_url
 from platform.urls_safety import local_path
-from programs import rules
+from programs import notifications, rules
 from programs.models import Comment, Notification, Program
 from programs.rules import Actor
 from programs.services.common import refuse_unless
@@ -34,29 +35,37 @@ def mentioned_users(body: str) -> list:
     return list(found.values())
 
 
-def notify(*, users, message: str, url: str = "", comment: Comment | None = None, body: str = "") -> None:
-    """An in-app notification and, after commit, an e-mail to each of ``users``. ``url`` is
+def notify(*, users, key: str, params: dict, url: str = "", comment: Comment | None = None, body: str = "") -> None:
+    """An in-app notification and, after commit, an e-mail to each of ``users``: the message
+    is stored as ``key`` of ``programs.notifications.MESSAGES`` with ``params`` (its Indonesian
+    text kept beside them) and each e-mail is written in its recipient's language. ``url`` is
     stored as a path on this site, or not at all when it could lead elsewhere."""
     users = [u for u in users if u.is_active]
     if not users:
         return
-    message, url = message[:300], local_path(url, fallback="")
-    Notification.objects.bulk_create([Notification(user=u, comment=comment, message=message, url=url) for u in users])
+    message = notifications.render_in(settings.LANGUAGE_CODE, key, params)[:300]
+    url = local_path(url, fallback="")
+    Notification.objects.bulk_create(
+        [Notification(user=u, comment=comment, key=key, params=params, message=message, url=url) for u in users]
+    )
     workspace = connection.tenant
-    text = render_to_string(
-        "programs/email/notification.txt",
-        {
-            "message": message,
-            "body": body,
-            "link": absolute_url(workspace.domains.get(is_primary=True).domain, url or "/"),
-            "region": workspace.region,
-        },
-    )
-    subject = _("[Smart City %(region)s] %(message)s") % {"region": workspace.region.name, "message": message}
-    emails = [u.email for u in users]
-    transaction.on_commit(
-        lambda: send_mail(subject=subject[:200], message=text, from_email=None, recipient_list=emails)
-    )
+    link = absolute_url(workspace.domains.get(is_primary=True).domain, url or "/")
+    by_language = {}
+    for user in users:
+        by_language.setdefault(notifications.language_of(user), []).append(user.email)
+    for language, emails in by_language.items():
+        with translation.override(language):
+            text = notifications.render(key, params, fallback=message)
+            body_text = render_to_string(
+                "programs/email/notification.txt",
+                {"message": text, "body": body, "link": link, "region": workspace.region},
+            )
+            subject = _("[Smart City %(region)s] %(message)s") % {"region": workspace.region.name, "message": text}
+        transaction.on_commit(
+            lambda s=subject[:200], t=body_text, e=emails: send_mail(
+                subject=s, message=t, from_email=None, recipient_list=e
+            )
+        )
 
 
 def members_with_role(role: str) -> list:
@@ -74,10 +83,11 @@ def add_comment(*, actor: Actor, section: str, body: str, program: Program | Non
     comment = Comment(section=section, program=program, author=actor.user, body=body.strip())
     comment.full_clean()
     comment.save()
-    where = str(program) if program else comment.get_section_display()
+    where = {"program": str(program)} if program else {"section": comment.section}
     notify(
         users=[u for u in mentioned_users(comment.body) if u.pk != actor.user.pk],
-        message=_("%(author)s menyebut Anda dalam komentar pada %(where)s") % {"author": actor.user, "where": where},
+        key="comment.mention",
+        params={"author": str(actor.user), **where},
         url=url,
         comment=comment,
         body=comment.body,

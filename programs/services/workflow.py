@@ -77,20 +77,16 @@ def _notify_transition(*, actor: Actor, action: str, masterplan: Masterplan, rea
     from tenants.models import Membership
 
     if action == A.SUBMIT:
-        users = members_with_role(Membership.Role.COUNCIL)
-        message = _("Masterplan revisi %(rev)s diajukan untuk persetujuan Dewan Smart City")
+        users, key = members_with_role(Membership.Role.COUNCIL), "masterplan.submitted"
     elif action in (A.APPROVE, A.RETURN):
         users = members_with_role(Membership.Role.REGION_ADMIN)
-        message = (
-            _("Masterplan revisi %(rev)s disetujui Dewan Smart City")
-            if action == A.APPROVE
-            else _("Masterplan revisi %(rev)s dikembalikan oleh Dewan Smart City")
-        )
+        key = "masterplan.approved" if action == A.APPROVE else "masterplan.returned"
     else:
         return
     notify(
         users=[u for u in users if u.pk != actor.user.pk],
-        message=message % {"rev": masterplan.revision},
+        key=key,
+        params={"rev": masterplan.revision},
         url="/masterplan/",
         body=reason,
     )
