@@ -1,0 +1,69 @@
+"""Data the journeys start from and the undoing of what they write (everything is committed:
+the site runs in its own server process)."""
+
+from contextlib import contextmanager
+
+from django.db import connection
+
+INVITED = "undangan_perjalanan@example.id"
+
+
+def probolinggo():
+    from tenants.models import Workspace
+
+    return Workspace.objects.get(region_id="35.74")
+
+
+@contextmanager
+def in_workspace(workspace=None):
+    connection.set_tenant(workspace or probolinggo())
+    try:
+        yield
+    finally:
+        connection.set_schema_to_public()
+
+
+@contextmanager
+def masterplan_restored(status: str = "draft"):
+    """The masterplan in ``status`` for the journey, and afterwards as it was, with the status
+    changes, comments and notifications of the journey removed."""
+    from programs.models import Comment, Masterplan, MasterplanTransition, Notification
+
+    with in_workspace():
+        plan = Masterplan.objects.get()
+        before = (plan.status, plan.revision)
+        last = MasterplanTransition.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        last_comment = Comment.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        last_note = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        Masterplan.objects.filter(pk=plan.pk).update(status=status)
+    try:
+        yield
+    finally:
+        with in_workspace():
+            MasterplanTransition.objects.filter(pk__gt=last).delete()
+            Notification.objects.filter(pk__gt=last_note).delete()
+            Comment.objects.filter(pk__gt=last_comment).delete()
+            Masterplan.objects.filter(pk=plan.pk).update(status=before[0], revision=before[1])
+
+
+@contextmanager
+def opds_removed(*acronyms: str):
+    """OPDs the journey adds, removed afterwards with their programs."""
+    from programs.models import Opd, Program
+
+    try:
+        yield
+    finally:
+        with in_workspace():
+            Program.objects.filter(lead_opd__acronym__in=acronyms).delete()
+            Opd.objects.filter(acronym__in=acronyms).delete()
+
+
+@contextmanager
+def invitation_removed(email: str = INVITED):
+    from platform.accounts.models import User
+
+    try:
+        yield
+    finally:
+        User.objects.filter(email=email).delete()
