@@ -28,7 +28,7 @@ class CommentCreateView(WorkspaceView):
         if form.cleaned_data.get("program"):
             program = access.access_program(actor, form.cleaned_data["program"])
         try:
-            services.add_comment(
+            comment = services.add_comment(
                 actor=actor,
                 section=form.cleaned_data["section"],
                 body=form.cleaned_data["body"],
@@ -39,6 +39,8 @@ class CommentCreateView(WorkspaceView):
             flash_service_errors(request, exc)
         else:
             messages.success(request, _("Komentar dikirim."))
+            # The page opens on the new comment.
+            return redirect(f"{back.split('#', 1)[0]}#comment-{comment.pk}")
         return redirect(back)
 
 
