@@ -32,6 +32,11 @@ def access_cycle(actor: Actor, pk, *, with_responses: bool = False) -> Assessmen
     return get_object_or_404(selectors.cycles(), pk=pk)
 
 
+def access_cycle_of_period(actor: Actor, year, stage) -> AssessmentCycle:
+    """The cycle of a period (year + stage), to read."""
+    return get_object_or_404(selectors.cycles(), year=year, stage=stage)
+
+
 def access_cycle_for_state_change(actor: Actor, pk, *, action: str) -> AssessmentCycle:
     """A cycle the actor may move by ``action`` (an unknown action is left to the service,
     which refuses it with a message)."""

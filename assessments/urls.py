@@ -13,6 +13,11 @@ urlpatterns = [
         views.PublishedRankingView.as_view(),
         name="assessment-published-ranking",
     ),
+    path(
+        "assessments/periode/<int:cycle_year>/<int:cycle_stage>/",
+        components.CyclePeriodView.as_view(),
+        name="assessment-cycle-period",
+    ),
     path("assessments/<int:cycle_pk>/", views.CycleDetailView.as_view(), name="assessment-cycle"),
     path("assessments/<int:cycle_pk>/state/", views.CycleStateView.as_view(), name="assessment-state"),
     path(

@@ -55,6 +55,18 @@ def _form(mode, response, data=None):
     return form_class(data, prefix=str(response.pk), initial=_initial(mode, response), **extra)
 
 
+class CyclePeriodView(WorkspaceView):
+    """A cycle named by its period (the apex's waiting list knows the period, not the cycle's id):
+    an assessor who may verify it lands on its first component page, anyone else on the cycle."""
+
+    def get(self, request, cycle_year, cycle_stage):
+        cycle = access.access_cycle_of_period(actor_of(request), cycle_year, cycle_stage)
+        pages = selectors.component_progress(cycle=cycle)
+        if page_mode(request, cycle) == "verify" and pages:
+            return redirect("assessment-component", cycle_pk=cycle.pk, component=pages[0].component.code)
+        return redirect("assessment-cycle", cycle_pk=cycle.pk)
+
+
 class ComponentPageView(WorkspaceView):
     def get(self, request, cycle_pk, component):
         cycle, component = access.access_component_page(actor_of(request), cycle_pk, component)

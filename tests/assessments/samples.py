@@ -37,4 +37,6 @@ def samples(world, workspace) -> dict:
         "version_pk": version.pk,
         "period": "2021-2",
         "component": "baseline",
+        "cycle_year": 2030,
+        "cycle_stage": 1,
     }
