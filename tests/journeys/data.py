@@ -67,3 +67,28 @@ def invitation_removed(email: str = INVITED):
         yield
     finally:
         User.objects.filter(email=email).delete()
+
+
+@contextmanager
+def opd_of_the_editor(acronym: str, email: str = "editor_probolinggo@example.id"):
+    """An OPD with ``email`` as its OPD editor; removed afterwards with its programs (and
+    their comments and notifications)."""
+    from platform.accounts.models import User
+    from programs.models import Notification, Opd, OpdEditor
+
+    user = User.objects.get(email=email)
+    with in_workspace():
+        opd = Opd.objects.create(acronym=acronym, name="Dinas Pertanian dan Pangan", head="Ir. Tani Makmur")
+        before = OpdEditor.objects.filter(user_id=user.pk).values_list("opd_id", flat=True).first()
+        OpdEditor.objects.update_or_create(user_id=user.pk, defaults={"opd": opd})
+        last_note = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    with opds_removed(acronym):
+        try:
+            yield opd
+        finally:
+            with in_workspace():
+                Notification.objects.filter(pk__gt=last_note).delete()
+                if before is None:
+                    OpdEditor.objects.filter(user_id=user.pk).delete()
+                else:
+                    OpdEditor.objects.filter(user_id=user.pk).update(opd_id=before)
