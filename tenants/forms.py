@@ -2,6 +2,9 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from platform.accounts.forms import EMAIL_MAX_LENGTH
@@ -76,12 +79,38 @@ class InviteMemberForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Wajib untuk fasilitator: akses berakhir bersama penugasannya."),
     )
+    # Shown (as a check box) only with the warning of ``ended_period_warning``.
+    acknowledge_ended_period = forms.BooleanField(
+        label=_("Ya, tetap undang untuk masa penugasan yang sudah berakhir"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, can_appoint_facilitators: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if not can_appoint_facilitators:  # only the ministry appoints facilitators (the service refuses too)
             self.fields["role"].choices = [c for c in Membership.Role.choices if c[0] != Membership.Role.FACILITATOR]
             self.fields["valid_until"].help_text = ""
+
+    def ended_period_warning(self) -> str:
+        """After ``is_valid``: the warning due before inviting a facilitator whose period has
+        already ended, and the confirmation box shown with it; "" when none is due or the inviter
+        has confirmed. A warning, not a refusal: a past assignment may be recorded on purpose."""
+        data = self.cleaned_data
+        until = data.get("valid_until")
+        if data.get("role") != Membership.Role.FACILITATOR or not until or until >= timezone.localdate():
+            return ""
+        if data.get("acknowledge_ended_period"):
+            return ""
+        self.fields["acknowledge_ended_period"].widget = forms.CheckboxInput()
+        return gettext(
+            "Masa penugasan ini sudah berakhir pada %(date)s: fasilitator tidak akan dapat masuk ke ruang kerja. "
+            "Periksa tanggalnya, atau centang konfirmasi untuk tetap mengundang."
+        ) % {"date": date_format(until)}
+
+    def member(self) -> dict:
+        """The cleaned data for ``tenants.services.invite_member``."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "acknowledge_ended_period"}
 
     # The rules across fields (a facilitator's end date, the dates' order) are the service's:
     # ``tenants.services.add_member``, for this form and the API alike.

@@ -16,6 +16,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.text import format_lazy, slugify
@@ -263,6 +264,9 @@ def send_invitation(*, membership: Membership, created: bool, inviter, workspace
         "inviter": inviter,
         "workspace_url": workspace_url,
         "set_password_url": set_password_url,
+        "valid_from": membership.valid_from,
+        "valid_until": membership.valid_until,
+        "period_ended": bool(membership.valid_until and membership.valid_until < timezone.localdate()),
     }
     send_mail(
         subject=_("Undangan ruang kerja Smart City %(region)s") % {"region": workspace.region.name},

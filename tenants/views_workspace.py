@@ -55,12 +55,15 @@ class MembersView(WorkspaceView):
     def post(self, request):
         form = InviteMemberForm(request.POST, can_appoint_facilitators=request.access.can_appoint_facilitators)
         if form.is_valid():
+            warning = form.ended_period_warning()
+            if warning:  # asked to confirm, nothing saved yet
+                return self._render(request, form, period_warning=warning)
             try:
                 membership, _created = services.invite_member(
                     actor=actor_of(request),
                     workspace=request.tenant,
                     workspace_url=site_url(request),
-                    **form.cleaned_data,
+                    **form.member(),
                 )
             except ValidationError as exc:
                 add_service_errors(form, exc)
@@ -69,11 +72,11 @@ class MembersView(WorkspaceView):
                 return redirect("members")
         return self._render(request, form, status=400)
 
-    def _render(self, request, form, status=200):
+    def _render(self, request, form, status=200, period_warning=""):
         return render(
             request,
             "tenants/members.html",
-            {"members": selectors.members_of(workspace=request.tenant), "form": form},
+            {"members": selectors.members_of(workspace=request.tenant), "form": form, "period_warning": period_warning},
             status=status,
         )
 
