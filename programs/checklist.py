@@ -18,6 +18,7 @@ class Item:
     label: str
     done: bool
     gap: str = ""  # what is missing, said the way a facilitator would
+    workflow: bool = False  # an item the workflow itself completes (approved, published)
 
 
 @dataclass
@@ -158,11 +159,13 @@ def bimtek_checklist() -> list[Stage]:
             _("Masterplan disetujui Dewan Smart City"),
             masterplan.status in (Masterplan.Status.APPROVED, Masterplan.Status.PUBLISHED),
             _("Masterplan belum disetujui Dewan Smart City"),
+            workflow=True,
         ),
         Item(
             _("Masterplan diterbitkan"),
             masterplan.status == Masterplan.Status.PUBLISHED,
             _("Masterplan belum diterbitkan"),
+            workflow=True,
         ),
         _komitmen_item(),
     ]
@@ -198,3 +201,15 @@ def completeness(stages: list[Stage] | None = None) -> int:
     stages = stages if stages is not None else bimtek_checklist()
     items = [i for s in stages for i in s.items]
     return round(100 * sum(i.done for i in items) / len(items)) if items else 0
+
+
+def failing_before(action: str) -> list[Item]:
+    """The items still failing that a workflow step asks to confirm: submitting to the Dewan
+    and approving look at stages I–III, publishing at the commitment sheets too; the items the
+    workflow itself completes never count, and other steps (return, reopen) have none."""
+    if action not in ("submit", "approve", "publish"):
+        return []
+    stages = bimtek_checklist()
+    if action != "publish":
+        stages = stages[:3]
+    return [i for s in stages for i in s.items if not i.done and not i.workflow]

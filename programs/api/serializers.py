@@ -288,9 +288,14 @@ class TransitionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MasterplanTransition
-        fields = ["action", "from_status", "to_status", "revision", "reason", "by", "at"]
+        fields = ["action", "from_status", "to_status", "revision", "reason", "failed_items", "by", "at"]
 
 
 class TransitionInputSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=MasterplanTransition.Action.choices)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
+    acknowledge_failing = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Submit, approve or publish although checklist items fail (a reason is then required).",
+    )

@@ -298,6 +298,11 @@ class CommentForm(forms.Form):
 class TransitionForm(forms.Form):
     action = forms.ChoiceField(choices=[])
     reason = forms.CharField(label=_("alasan / catatan"), required=False, max_length=5000, widget=TEXTAREA)
+    # the confirmation of a step taken while checklist items fail (services.workflow.GUARDED)
+    acknowledge_failing = forms.BooleanField(
+        label=_("Saya tahu butir di atas belum terpenuhi dan tetap melanjutkan"), required=False
+    )
+    confirming = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -67,6 +67,8 @@ class MasterplanTransition(models.Model):
     to_status = models.CharField(max_length=12, choices=Masterplan.Status.choices)
     revision = models.PositiveIntegerField(_("revisi"))
     reason = models.TextField(_("alasan"), blank=True)
+    # the checklist items still failing when the step was confirmed anyway (their gaps, in Indonesian)
+    failed_items = models.JSONField(_("butir daftar periksa yang belum terpenuhi"), default=list, blank=True)
     by = user_reference(_("oleh"), null=True)
     at = models.DateTimeField(_("waktu"), default=timezone.now)
 

@@ -1,16 +1,19 @@
 """The masterplan's workflow: draft → submitted → approved or returned → published, and a
-new revision; who may take which step, the log of every step and who is told."""
+new revision; who may take which step, the log of every step and who is told. Submitting,
+approving and publishing while checklist items fail needs an explicit acknowledgement and a
+reason; both, and the failing items, are kept in the log."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext, override
 
 from platform.audit import record
-from programs import rules, selectors
+from programs import checklist, rules, selectors
 from programs.models import Masterplan, MasterplanTransition
 from programs.rules import Actor
 from programs.services.comments import members_with_role, notify
@@ -26,6 +29,8 @@ TRANSITIONS = {
     A.PUBLISH: ((S.APPROVED,), S.PUBLISHED, rules.can_edit_masterplan),
     A.REOPEN: ((S.APPROVED, S.PUBLISHED), S.DRAFT, rules.can_edit_masterplan),
 }
+# the steps that show the failing checklist items and ask for a confirmation with a reason
+GUARDED = (A.SUBMIT, A.APPROVE, A.PUBLISH)
 REFUSALS = {
     A.SUBMIT: gettext_noop("Hanya admin daerah yang dapat mengajukan masterplan."),
     A.APPROVE: gettext_noop("Hanya Dewan Smart City yang dapat menyetujui masterplan."),
@@ -40,8 +45,12 @@ def allowed_actions(*, actor: Actor, masterplan: Masterplan) -> list[str]:
 
 
 @transaction.atomic
-def transition_masterplan(*, actor: Actor, action: str, reason: str = "") -> Masterplan:
-    """Move the masterplan along its workflow; every step is logged with who, when and why."""
+def transition_masterplan(
+    *, actor: Actor, action: str, reason: str = "", acknowledge_failing: bool = False
+) -> Masterplan:
+    """Move the masterplan along its workflow; every step is logged with who, when and why.
+    A guarded step (``GUARDED``) with checklist items failing goes ahead only with
+    ``acknowledge_failing`` and a ``reason``; the failing items are logged with it."""
     if action not in TRANSITIONS:
         raise ValidationError({"action": _("Tindakan tidak dikenal.")})
     sources, target, may = TRANSITIONS[action]
@@ -55,8 +64,14 @@ def transition_masterplan(*, actor: Actor, action: str, reason: str = "") -> Mas
     reason = reason.strip()
     if action == A.RETURN and not reason:
         raise ValidationError({"reason": _("Tuliskan alasan pengembalian agar tim dapat memperbaikinya.")})
+    failing = _failing_items(action=action, acknowledged=acknowledge_failing, reason=reason)
     log = MasterplanTransition(
-        action=action, from_status=masterplan.status, to_status=target, reason=reason, by=actor.user
+        action=action,
+        from_status=masterplan.status,
+        to_status=target,
+        reason=reason,
+        failed_items=failing,
+        by=actor.user,
     )
     if action == A.REOPEN:
         masterplan.revision += 1
@@ -70,6 +85,31 @@ def transition_masterplan(*, actor: Actor, action: str, reason: str = "") -> Mas
     _notify_transition(actor=actor, action=action, masterplan=masterplan, reason=reason)
     changed()
     return masterplan
+
+
+def _failing_items(*, action: str, acknowledged: bool, reason: str) -> list[str]:
+    """The gaps of the checklist items failing before ``action`` (in the site's language, as the
+    log keeps them), once the step is confirmed with a reason; refused otherwise."""
+    if action not in GUARDED:
+        return []
+    with override(settings.LANGUAGE_CODE):
+        items = [item.gap or item.label for item in checklist.failing_before(action)]
+    if not items:
+        return []
+    if not acknowledged:
+        raise ValidationError(
+            {
+                "acknowledge_failing": ngettext(
+                    "%(n)s butir daftar periksa belum terpenuhi. Centang konfirmasi untuk tetap melanjutkan.",
+                    "%(n)s butir daftar periksa belum terpenuhi. Centang konfirmasi untuk tetap melanjutkan.",
+                    len(items),
+                )
+                % {"n": len(items)}
+            }
+        )
+    if not reason:
+        raise ValidationError({"reason": _("Tuliskan alasan melanjutkan walau butir daftar periksa belum terpenuhi.")})
+    return items
 
 
 def _notify_transition(*, actor: Actor, action: str, masterplan: Masterplan, reason: str) -> None:

@@ -5,8 +5,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from platform.forms import add_service_errors
 from programs import checklist, selectors, services
 from programs.forms import TransitionForm
+from programs.forms.summary import error_summary
+from programs.services.workflow import GUARDED
 from programs.views.base import actor_of, flash_refusal
 from tenants.views_workspace import WorkspaceView
 
@@ -31,7 +34,8 @@ class MasterplanView(WorkspaceView):
 
 class MasterplanTransitionView(WorkspaceView):
     """Any member may ask (the API's capability too); the service refuses whoever may not take
-    the step, with a reason."""
+    the step, with a reason. A guarded step with checklist items failing answers with a second
+    page listing them: only its confirmation, with a reason, goes ahead."""
 
     write_capability = "can_take_workflow_steps"
 
@@ -40,17 +44,45 @@ class MasterplanTransitionView(WorkspaceView):
         if not form.is_valid():
             messages.error(request, _("Tindakan tidak dikenal."))
             return redirect("masterplan")
+        data = form.cleaned_data
         try:
             masterplan = services.transition_masterplan(
-                actor=actor_of(request), action=form.cleaned_data["action"], reason=form.cleaned_data["reason"]
+                actor=actor_of(request),
+                action=data["action"],
+                reason=data["reason"],
+                acknowledge_failing=data["acknowledge_failing"] and data["confirming"],
             )
-        except (PermissionDenied, ValidationError) as exc:
+        except ValidationError as exc:
+            if data["action"] in GUARDED and _asks_confirmation(exc):
+                return self.confirmation(request, data, exc if data["confirming"] else None)
+            flash_refusal(request, exc)
+        except PermissionDenied as exc:
             flash_refusal(request, exc)
         else:
             messages.success(
                 request, _("Status masterplan: %(status)s.") % {"status": masterplan.get_status_display().lower()}
             )
         return redirect("masterplan")
+
+    def confirmation(self, request, data, exc):
+        """The failing items and the confirmation form; the service's refusal on its fields
+        once the user has seen the list."""
+        form = TransitionForm(initial={"action": data["action"], "reason": data["reason"], "confirming": True})
+        if exc is not None:
+            form = TransitionForm({**data, "confirming": True})
+            form.is_valid()
+            add_service_errors(form, exc)
+        context = {
+            "form": form,
+            "action": data["action"],
+            "failing": checklist.failing_before(data["action"]),
+            "problems": error_summary(form),
+        }
+        return render(request, "programs/masterplan_confirm.html", context, status=400 if exc else 200)
+
+
+def _asks_confirmation(exc: ValidationError) -> bool:
+    return hasattr(exc, "error_dict") and bool({"acknowledge_failing", "reason"} & set(exc.error_dict))
 
 
 class ChecklistView(WorkspaceView):

@@ -87,16 +87,27 @@ def test_opd_editor_writes_only_for_their_opd(world, client_for):
     assert own.status_code == 201
 
 
+CONFIRMED = {"acknowledge_failing": True, "reason": "Lanjut walau daftar periksa belum lengkap"}
+
+
 def test_masterplan_status_and_refused_approval(world, client_for):
     admin = client_for(world.users["admin_probolinggo"])
     assert admin.get("/api/v1/masterplan/", HTTP_HOST=P).json()["status"] == "draft"
-    admin.post("/api/v1/masterplan/transitions/", {"action": "submit"}, content_type="application/json", HTTP_HOST=P)
+    admin.post(
+        "/api/v1/masterplan/transitions/",
+        {"action": "submit", **CONFIRMED},
+        content_type="application/json",
+        HTTP_HOST=P,
+    )
     refused = client_for(world.users["viewer_probolinggo"]).post(
         "/api/v1/masterplan/transitions/", {"action": "approve"}, content_type="application/json", HTTP_HOST=P
     )
     assert refused.status_code == 403 and "Dewan Smart City" in refused.json()["detail"]
     approved = client_for(world.users["council_probolinggo"]).post(
-        "/api/v1/masterplan/transitions/", {"action": "approve"}, content_type="application/json", HTTP_HOST=P
+        "/api/v1/masterplan/transitions/",
+        {"action": "approve", **CONFIRMED},
+        content_type="application/json",
+        HTTP_HOST=P,
     )
     assert approved.status_code == 201 and approved.json()["status"] == "approved"
 

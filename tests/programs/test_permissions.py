@@ -108,7 +108,7 @@ API_BODIES = {
     ("api-risk-list", "post"): {"description": "Anggaran terlambat", "likelihood": 3, "impact": 4, "owner": "BPKAD"},
     ("api-opd-list", "post"): {"acronym": "DINKES", "name": "Dinas Kesehatan", "head": "dr. Sari"},
     ("api-opd-detail", "patch"): {"head": "Kepala baru"},
-    ("api-masterplan-transitions", "post"): {"action": "submit"},
+    ("api-masterplan-transitions", "post"): {"action": "submit", "acknowledge_failing": True, "reason": "Lanjut"},
 }
 
 
