@@ -1,8 +1,9 @@
 """Forms of the national framework pages: a version's import, copy and settings, its
-indicators, the published history's import and the ranking's filters."""
+indicators, the published history's import, the ranking's filters and the comparison's picker."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from assessments.framework import indicator_rules
@@ -48,6 +49,29 @@ class RankingFilterForm(forms.Form):
         self.fields["period"].choices = [(p.key, p.label) for p in periods]
         self.fields["cohort"].choices = [("", _("Semua"))] + [(c, str(c)) for c in cohorts]
         self.fields["province"].choices = [("", _("Semua"))] + [(p.code, p.name) for p in provinces]
+
+
+class ComparePickerForm(forms.Form):
+    """The regions to compare: checkboxes over the regions with results, at most ``max_regions``
+    (compare_picker.js adds a filter and a live count; the limit is checked here)."""
+
+    region = forms.MultipleChoiceField(
+        label=_("Wilayah"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Wilayah %(value)s tidak punya hasil untuk dibandingkan.")},
+    )
+
+    def __init__(self, *args, choices, max_regions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_regions = max_regions
+        self.fields["region"].choices = [(code, f"{name} ({code})") for code, name in choices]
+
+    def clean_region(self):
+        codes = list(dict.fromkeys(self.cleaned_data["region"]))
+        if len(codes) > self.max_regions:
+            message = gettext("Pilih paling banyak %(max)d daerah; %(n)d dipilih.")
+            raise forms.ValidationError(message % {"max": self.max_regions, "n": len(codes)}, code="too_many")
+        return codes
 
 
 class VersionSettingsForm(forms.ModelForm):

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from assessments.framework import charts, selectors
+from assessments.framework.forms import ComparePickerForm
 from assessments.framework.models import RegionSnapshot
 from assessments.framework.views.base import StaffView
 from platform import exports
@@ -66,17 +67,31 @@ def _export(regions, components, dimensions, fmt):
 
 
 class CompareView(StaffView):
-    """2–6 regions side by side. Queries: user, the regions with snapshots, their snapshots."""
+    """2–6 regions side by side, picked with checkboxes (more than ``max_regions`` is refused
+    with a form error). Queries: user, the regions with snapshots, their snapshots."""
 
     max_regions = 6
 
     def get(self, request):
-        codes = list(dict.fromkeys(request.GET.getlist("region")))[: self.max_regions]
         choices = list(
             Region.objects.filter(snapshots__isnull=False).distinct().order_by("name").values_list("code", "name")
         )
+        bound = "region" in request.GET
+        form = ComparePickerForm(
+            request.GET if bound else None, choices=choices, max_regions=self.max_regions, auto_id="pick_%s"
+        )
+        codes = form.cleaned_data["region"] if form.is_valid() else []
         components, dimensions = selectors.labels()
-        context = {"choices": choices, "codes": codes, "components": components, "dimensions": dimensions}
+        chosen = len(dict.fromkeys(request.GET.getlist("region")))
+        context = {
+            "form": form,
+            "codes": codes,
+            "max_regions": self.max_regions,
+            "count_template": _("{n} dari {max} dipilih"),
+            "count_text": _("{n} dari {max} dipilih").format(n=chosen, max=self.max_regions),
+            "components": components,
+            "dimensions": dimensions,
+        }
         if not codes:
             return render(request, "framework/compare.html", context)
         if len(codes) == 1:
@@ -90,4 +105,5 @@ class CompareView(StaffView):
         if fmt in ("csv", "xlsx"):
             return _export(regions, components, dimensions, fmt)
         context.update(_charts(regions, snapshots, components, dimensions))
+        context["periods_differ"] = len({s.period_label for _name, s in context["latest"]}) > 1
         return render(request, "framework/compare.html", context)
