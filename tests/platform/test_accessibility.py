@@ -162,3 +162,14 @@ def test_every_badge_keeps_a_contrast_of_4_5_to_1():
 def test_the_contrast_formula():
     assert round(contrast("#000", "#fff"), 1) == 21.0
     assert round(contrast("#e06666", "#ffffff"), 2) < 4.5  # the old extreme-risk badge
+
+
+def test_every_masterplan_and_program_status_has_a_badge_of_its_own():
+    """Each status its own class and colours (text and background), distinct within its set."""
+    from programs.models import Masterplan, Program
+
+    badges = badge_colours()
+    for prefix, statuses in (("masterplan", Masterplan.Status.values), ("program", Program.Status.values)):
+        colours = [badges[f".badge.{prefix}-{status}"] for status in statuses]
+        assert len(set(colours)) == len(colours), prefix
+        assert all(contrast(*pair) >= 4.5 for pair in colours)

@@ -121,3 +121,14 @@ def test_the_api_refuses_without_the_acknowledgement(world, client_for):
     assert done.status_code == 201 and done.json()["status"] == "submitted"
     log = client.get(url, HTTP_HOST=P).json()[0]
     assert log["reason"] == CONFIRMED["reason"] and "Profil daerah belum diisi" in log["failed_items"]
+
+
+def test_statuses_are_shown_in_their_own_badges(world, client_for):
+    connection.set_tenant(world.probolinggo)
+    program = f.program(world)
+    connection.set_schema_to_public()
+    client = client_for(world.users["admin_probolinggo"])
+    assert 'class="badge masterplan-draft"' in client.get("/masterplan/", HTTP_HOST=P).content.decode()
+    assert 'class="badge program-planned"' in client.get("/program/", HTTP_HOST=P).content.decode()
+    detail = client.get(f"/program/{program.pk}/", HTTP_HOST=P).content.decode()
+    assert 'class="badge program-planned"' in detail
