@@ -19,6 +19,7 @@ from assessments.framework.models import (
     Indicator,
     RankingPublication,
     RegionSnapshot,
+    Stage,
 )
 from assessments.framework.scoring import FrameworkSpec, IndicatorSpec
 
@@ -74,7 +75,8 @@ class Period:
 
     @property
     def label(self) -> str:
-        return f"{self.year} Tahap {'I' * self.stage}"
+        """``2022 Tahap II`` in Indonesian, ``2022 Stage II`` in English."""
+        return f"{self.year} {Stage(self.stage).label}"
 
     @classmethod
     def parse(cls, key: str | None) -> "Period | None":
