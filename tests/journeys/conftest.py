@@ -72,10 +72,16 @@ class Journey:
         self.check()
         return response
 
-    def submit(self, button) -> None:
-        """Click a form's submit button (a locator), wait for the page it leads to, check it."""
-        with self.page.expect_navigation():
+    def submit(self, button, status: int = 200) -> None:
+        """Click a form's submit button (a locator), wait for the page it leads to (answered
+        with ``status``: 400 for a form sent back with its errors), and check it."""
+        if status >= 400:
+            self.refused.add(self.page.url)
+        with self.page.expect_navigation() as navigation:
             button.click()
+        response = navigation.value
+        if response is not None and response.request.redirected_from is None:
+            assert response.status == status, f"{self.page.url}: {response.status}"
         self.check()
 
     def check(self) -> None:

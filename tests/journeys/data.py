@@ -92,3 +92,39 @@ def opd_of_the_editor(acronym: str, email: str = "editor_probolinggo@example.id"
                     OpdEditor.objects.filter(user_id=user.pk).delete()
                 else:
                     OpdEditor.objects.filter(user_id=user.pk).update(opd_id=before)
+
+
+@contextmanager
+def cycle_waiting_for_verification(year: int):
+    """A cycle of Kota Probolinggo (``year`` Tahap I) self-assessed with 3 everywhere and
+    submitted, its snapshot refreshed so it waits on the facilitator's home; removed
+    afterwards."""
+    from decimal import Decimal
+
+    from assessments import services, snapshots
+    from assessments.framework.models import FrameworkVersion, RegionSnapshot
+    from assessments.framework.services import seed_standard_versions
+    from tenants.access import SYSTEM
+
+    seeded = not FrameworkVersion.objects.exists()
+    version = seed_standard_versions()[1]
+    was_frozen = version.frozen_at
+    with in_workspace():
+        cycle = services.start_cycle(actor=SYSTEM, framework_version=version, year=year, stage=1)
+        for response in cycle.responses.all():
+            services.save_self_assessment(
+                actor=SYSTEM, response=response, score=Decimal("3"), evidence_text="", evidence_links=""
+            )
+        services.change_state(actor=SYSTEM, cycle=cycle, action="submit")
+        snapshots.refresh_region_snapshot()
+    try:
+        yield cycle
+    finally:
+        with in_workspace():
+            cycle.delete()
+            snapshots.refresh_region_snapshot()
+        RegionSnapshot.objects.filter(region_id="35.74", year=year).delete()
+        if seeded:
+            FrameworkVersion.objects.all().delete()
+        else:
+            FrameworkVersion.objects.filter(pk=version.pk).update(frozen_at=was_frozen)
