@@ -38,6 +38,8 @@ logger = logging.getLogger(__name__)
 # A job older than this that never finished is considered lost (worker killed) and may be redone.
 STALE_AFTER_SECONDS = 15 * 60
 KEEP_BOOKS = 10
+# Programs per roadmap figure in the book: two-line names still fit an A4 page at full size.
+ROADMAP_ROWS = 24
 
 
 def _pending() -> MasterplanBook | None:
@@ -83,6 +85,10 @@ def _progress(book: MasterplanBook, percent: int, step: str, params: dict | None
     book.save(update_fields=["progress", "step", "step_params", *fields])
 
 
+def sum_of(amounts) -> Decimal:
+    return sum((a for a in amounts if a is not None), start=Decimal(0))
+
+
 def book_context() -> dict:
     """Everything the book shows, loaded in a fixed number of queries."""
     masterplan = selectors.masterplan()
@@ -108,15 +114,12 @@ def book_context() -> dict:
     years = sorted({t["year"] for t in totals})
     sources = sorted({(t["source__order"], t["source__name"]) for t in totals})
     cells = {(t["source__name"], t["year"]): t["total"] for t in totals}
-    funding_table = [
-        (
-            name,
-            [cells.get((name, y), Decimal(0)) for y in years],
-            sum((cells.get((name, y), 0) for y in years), start=Decimal(0)),
-        )
-        for _order, name in sources
+    # One row per year and one column per source: a ten-year plan stays a few columns wide.
+    funding_rows = [
+        (y, [cells.get((name, y), Decimal(0)) for _o, name in sources], sum_of(cells.get((n, y)) for _o, n in sources))
+        for y in years
     ]
-    year_totals = [sum((cells.get((name, y), 0) for _o, name in sources), start=Decimal(0)) for y in years]
+    source_totals = [sum_of(cells.get((name, y)) for y in years) for _o, name in sources]
     people = list(selectors.people())
     return {
         "region": connection.tenant.region,
@@ -127,10 +130,10 @@ def book_context() -> dict:
         "risk_count": len(risks),
         "roadmaps": _roadmaps(dimensions, programs),
         "heat_map": printable_svg(charts.heat_map_svg(risks=risks)),
-        "funding_years": years,
-        "funding_table": funding_table,
-        "funding_year_totals": year_totals,
-        "budget_total": sum(year_totals, start=Decimal(0)),
+        "funding_sources": [name for _o, name in sources],
+        "funding_rows": funding_rows,
+        "funding_source_totals": source_totals,
+        "budget_total": sum_of(source_totals),
         "opds": list(selectors.opds()),
         "council": [p for p in people if p.body == Person.Body.COUNCIL],
         "team": [p for p in people if p.body == Person.Body.TEAM],
@@ -153,16 +156,16 @@ def printable_svg(svg: str) -> SafeString:
 
 
 def _roadmaps(dimensions: list, programs: list) -> list[tuple]:
-    """One roadmap per dimension on the same years, so each fits a page however many programs
-    the plan has (a figure cannot break across pages)."""
+    """One roadmap per dimension on the same years, at most ``ROADMAP_ROWS`` programs a figure,
+    so each fits a page however many programs the plan has (a figure cannot break across pages)."""
     if not programs:
         return []
     years = range(min(p.start_year for p in programs), max(p.end_year for p in programs) + 1)
     figures = []
-    for dimension in dimensions:
-        own = [p for p in programs if p.dimension_id == dimension.pk]
-        if own:
-            svg = charts.roadmap_svg(dimensions=[dimension], programs=own, years=years)
+    for dimension, own in charts.roadmap_lanes(dimensions=dimensions, programs=programs):
+        # A long lane goes on over several figures, so none is shrunk below a readable size.
+        for start in range(0, len(own), ROADMAP_ROWS):
+            svg = charts.roadmap_svg(dimensions=[dimension], programs=own[start : start + ROADMAP_ROWS], years=years)
             figures.append((dimension, printable_svg(svg)))
     return figures
 
