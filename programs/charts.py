@@ -20,8 +20,34 @@ def _level(score: int) -> str:
     return "low" if score <= 4 else "medium" if score <= 9 else "high" if score <= 16 else "extreme"
 
 
+LABEL_W, ROW_LINE, FONT_W = 300, 15, 6.6  # label column, line height, a generous average glyph width at 12px
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken between words only (a word
+    longer than a line keeps a line of its own): no word is cut or left out."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def roadmap_lanes(*, dimensions: Iterable, programs: Iterable) -> list[tuple]:
+    """``[(dimension, [program, …]), …]`` in the roadmap's order (start year, end year, title);
+    the list view of a narrow screen shows the same lanes as the figure."""
+    lanes = {d.pk: (d, []) for d in dimensions}
+    for p in sorted(programs, key=lambda p: (p.start_year, p.end_year, p.title)):
+        if p.dimension_id in lanes:
+            lanes[p.dimension_id][1].append(p)
+    return list(lanes.values())
+
+
 def roadmap_svg(*, dimensions: Iterable, programs: Iterable, years: range | None = None) -> SafeString:
-    """One lane per dimension, one bar per program from its start to its end year.
+    """One lane per dimension, one row per program: its name in full in the label column
+    (wrapped between words, never cut) and its bar from the start to the end year.
 
     ``programs`` need ``title``, ``dimension_id``, ``horizon``, ``start_year``, ``end_year``
     and ``is_quick_win``; ``years`` defaults to the span of the programs.
@@ -32,10 +58,8 @@ def roadmap_svg(*, dimensions: Iterable, programs: Iterable, years: range | None
             years = range(min(p.start_year for p in programs), max(p.end_year for p in programs) + 1)
         else:
             return mark_safe("")
-    by_dimension = {d.pk: [] for d in dimensions}
-    for p in sorted(programs, key=lambda p: (p.start_year, p.end_year, p.title)):
-        by_dimension.setdefault(p.dimension_id, []).append(p)
-    label_w, col_w, row_h = 150, max(48, 720 // max(len(years), 1)), 18
+    label_w, col_w = LABEL_W, max(44, 640 // max(len(years), 1))
+    per_line = int((label_w - 16) // FONT_W)
     # Under the years, one thin band per horizon from its first to its last program year
     # (e.g. short 2025, medium 2026–2029, long 2030–2034), as the Buku II roadmaps show them.
     spans = {}
@@ -45,7 +69,8 @@ def roadmap_svg(*, dimensions: Iterable, programs: Iterable, years: range | None
     bands = [(h, spans[h]) for h in HORIZON_COLOURS if h in spans]
     head_h = 28 + 12 * len(bands) + (6 if bands else 0)
     width = label_w + col_w * len(years) + 10
-    parts, y = [], head_h
+    parts, grid, bars, y = [], [], [], head_h
+    parts.append(f'<text x="8" y="18" class="yr">{escape(_("Program"))}</text>')
     for k, (horizon, (first, last)) in enumerate(bands):
         first, last = max(first, years.start), min(last, years.stop - 1)
         bx, bw = label_w + (first - years.start) * col_w + 2, (last - first + 1) * col_w - 4
@@ -56,43 +81,50 @@ def roadmap_svg(*, dimensions: Iterable, programs: Iterable, years: range | None
     for i, year in enumerate(years):
         x = label_w + i * col_w
         parts.append(f'<text x="{x + col_w / 2:.0f}" y="18" text-anchor="middle" class="yr">{year}</text>')
-        parts.append(f'<line x1="{x}" y1="{head_h - 4}" x2="{x}" y2="@H@" stroke="#d9dfe6"/>')
-    for dimension in dimensions:
-        lane = by_dimension.get(dimension.pk, [])
-        lane_h = max(1, len(lane)) * (row_h + 4) + 8
-        parts.append(f'<rect x="0" y="{y}" width="{width}" height="{lane_h}" fill="#f5f7fa" stroke="#d9dfe6"/>')
-        parts.append(f'<text x="6" y="{y + 16}" class="dim">{escape(dimension.name)}</text>')
-        for j, p in enumerate(lane):
+        grid.append(f'<line x1="{x}" y1="{head_h - 4}" x2="{x}" y2="@H@" stroke="#d9dfe6"/>')
+    for dimension, lane in roadmap_lanes(dimensions=dimensions, programs=programs):
+        parts.append(f'<rect x="0" y="{y}" width="{width}" height="24" fill="#e8eef5" stroke="#d9dfe6"/>')
+        parts.append(f'<text x="8" y="{y + 16}" class="dim">{escape(dimension.name)}</text>')
+        y += 24
+        for p in lane:
+            title = ("★ " if p.is_quick_win else "") + p.title
+            lines = wrap_words(title, per_line)
+            row_h = ROW_LINE * len(lines) + 9
+            spans_ = "".join(
+                f'<tspan x="8" y="{y + 16 + n * ROW_LINE}">{escape(line)}</tspan>' for n, line in enumerate(lines)
+            )
+            parts.append(
+                f'<rect x="0" y="{y}" width="{width}" height="{row_h}" fill="#f5f7fa" stroke="#eef1f5"/>'
+                f'<text class="lbl">{spans_}</text>'
+            )
             first = max(p.start_year, years.start) - years.start
             last = min(p.end_year, years.stop - 1) - years.start
-            if last < first:
-                continue
-            x, w = label_w + first * col_w + 2, (last - first + 1) * col_w - 4
-            by = y + 4 + j * (row_h + 4)
-            colour = HORIZON_COLOURS.get(p.horizon, "#5b6877")
-            title = ("★ " if p.is_quick_win else "") + escape(p.title)  # the star survives truncation
-            parts.append(
-                f"<g><title>{title} ({p.start_year}–{p.end_year})</title>"
-                f'<rect x="{x}" y="{by}" width="{w}" height="{row_h}" rx="3" fill="{colour}"/>'
-                f'<text x="{x + 4}" y="{by + 13}" class="bar">{title[: max(4, w // 7)]}</text></g>'
-            )
-        y += lane_h
-    legend_y = y + 18
+            if last >= first:
+                x, w = label_w + first * col_w + 2, (last - first + 1) * col_w - 4
+                colour = HORIZON_COLOURS.get(p.horizon, "#5b6877")
+                bars.append(
+                    f"<g><title>{escape(title)} ({p.start_year}–{p.end_year})</title>"
+                    f'<rect x="{x}" y="{y + 5}" width="{w}" height="14" rx="3" fill="{colour}"/></g>'
+                )
+            y += row_h
+        if not lane:
+            y += 8
+    legend_y = y + 20
     legend = []
     for k, (horizon, label) in enumerate(
         (("short", _("Jangka pendek")), ("medium", _("Jangka menengah")), ("long", _("Jangka panjang")))
     ):
-        lx = 6 + k * 170
+        lx = 8 + k * 170
         legend.append(f'<rect x="{lx}" y="{legend_y - 10}" width="12" height="12" fill="{HORIZON_COLOURS[horizon]}"/>')
         legend.append(f'<text x="{lx + 16}" y="{legend_y}" class="lg">{escape(label)}</text>')
-    legend.append(f'<text x="{6 + 3 * 170}" y="{legend_y}" class="lg">★ {escape(_("quick win"))}</text>')
+    legend.append(f'<text x="{8 + 3 * 170}" y="{legend_y}" class="lg">★ {escape(_("quick win"))}</text>')
     height = legend_y + 8
-    body = "".join(parts).replace("@H@", str(y)) + "".join(legend)
+    body = "".join(parts) + "".join(grid).replace("@H@", str(y)) + "".join(bars) + "".join(legend)
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart roadmap" viewBox="0 0 {width} {height}" '
         f'width="100%" role="img" aria-label="{escape(_("Roadmap program per dimensi"))}">'
-        "<style>.yr{font:600 12px sans-serif;fill:#1d2733}.dim{font:600 12px sans-serif;fill:#1d2733}"
-        ".bar{font:11px sans-serif;fill:#fff}.lg{font:12px sans-serif;fill:#1d2733}</style>"
+        "<style>.yr{font:600 12px sans-serif;fill:#1d2733}.dim{font:600 13px sans-serif;fill:#1d2733}"
+        ".lbl{font:12px sans-serif;fill:#1d2733}.lg{font:12px sans-serif;fill:#1d2733}</style>"
         f"{body}</svg>"
     )
 
