@@ -182,3 +182,54 @@ def test_on_a_phone_the_first_column_stays_and_the_page_does_not_scroll_sideways
     assert page.locator("#comparison tbody th .period").first.is_visible()
     assert page.evaluate(PAGE_OVERFLOW) <= 0
     assert not problems
+
+
+@pytest.fixture
+def program(committed_db):
+    """A program of Kota Probolinggo with a long title, for its program list."""
+    from django.db import connection
+
+    from platform.accounts.models import User
+    from programs.models import Dimension, Opd, SubDimension
+    from tenants.models import Workspace
+    from tests.conftest import World
+    from tests.programs import factories
+
+    workspace = Workspace.objects.get(region_id="35.74")
+    users = {u.email.split("@")[0]: u for u in User.objects.filter(email__endswith="@example.id")}
+    connection.set_tenant(workspace)
+    opd = Opd.objects.create(acronym="DISKOMINFO-LEBAR", name="Dinas Komunikasi dan Informatika")
+    dimension = Dimension.objects.get(code="governance")
+    created = factories.program(
+        World(probolinggo=workspace, pasuruan=None, users=users),
+        opd,
+        title="Satu data kota untuk perencanaan pembangunan lintas perangkat daerah",
+        dimension=dimension,
+        sub_dimension=SubDimension.objects.filter(dimension=dimension).first(),
+    )
+    connection.set_schema_to_public()
+    yield created
+    connection.set_tenant(workspace)
+    created.delete()
+    opd.delete()
+    connection.set_schema_to_public()
+
+
+def test_on_a_phone_the_program_list_keeps_the_program_column(program, server, page):  # noqa: F811
+    page.set_viewport_size(PHONE)
+    problems = _watch(page)
+    base = f"http://kota-probolinggo.sc100.test:{server}"
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", "viewer_probolinggo@example.id")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{base}/program/")
+    wrap = page.locator(".table-wrap.table-sticky")
+    first = page.locator(".table-sticky tbody td").first
+    assert "Satu data kota" in first.inner_text()
+    if wrap.evaluate("el => el.scrollWidth > el.clientWidth"):
+        _scroll_to_end(wrap)
+    box = _box(first)
+    assert _box(wrap)["x"] <= box["x"] and box["x"] + box["width"] <= PHONE["width"] / 2
+    assert page.evaluate(PAGE_OVERFLOW) <= 0
+    assert not problems
