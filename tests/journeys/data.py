@@ -128,3 +128,13 @@ def cycle_waiting_for_verification(year: int):
             FrameworkVersion.objects.all().delete()
         else:
             FrameworkVersion.objects.filter(pk=version.pk).update(frozen_at=was_frozen)
+
+
+@contextmanager
+def showcase_removed(slug: str):
+    from showcase.models import Showcase
+
+    try:
+        yield
+    finally:
+        Showcase.objects.filter(slug=slug).delete()

@@ -1,0 +1,32 @@
+"""The harness itself finds what it must: a serious axe violation fails the check, and a
+console error, an uncaught exception and a failed request are recorded."""
+
+import pytest
+
+from tests.journeys.conftest import Journey
+from tests.test_browser import page  # noqa: F401  (the browser fixture)
+
+pytestmark = pytest.mark.browser
+
+BROKEN = """<!doctype html><html lang="id"><head><title>Uji</title></head><body><main>
+<h1>Uji</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><button></button></main></body></html>"""
+
+
+def test_a_serious_violation_and_browser_errors_are_caught(page):  # noqa: F811
+    watched = Journey(page=page, port=0, viewport="desktop")
+    page.on("console", watched._console)
+    page.on("pageerror", lambda error: watched.problems.append(f"page error: {error}"))
+    page.on("requestfailed", watched._failed)
+    page.set_content(BROKEN)
+    with pytest.raises(AssertionError) as found:
+        watched.check()
+    assert "image-alt" in str(found.value) and "button-name" in str(found.value)
+
+    page.evaluate("console.error('rusak')")
+    page.evaluate("setTimeout(() => { throw new Error('tak tertangkap'); })")
+    page.evaluate("fetch('http://127.0.0.1:9/').catch(() => null)")
+    page.wait_for_timeout(500)
+    text = "\n".join(watched.problems)
+    assert "rusak" in text and "tak tertangkap" in text and "request failed" in text, text
+    with pytest.raises(AssertionError):
+        watched.assert_clean()
