@@ -33,33 +33,80 @@ def _svg(width: int, height: int, body: list[str], title: str) -> SafeString:
 
 
 def _legend(series_names: list[str], x: int, y: int) -> list[str]:
-    out = []
+    out = ['<g class="legend">']
     for n, name in enumerate(series_names):
         yy = y + n * 16
         out.append(f'<rect x="{x}" y="{yy - 9}" width="10" height="10" fill="{PALETTE[n % len(PALETTE)]}"/>')
         out.append(f'<text x="{x + 14}" y="{yy}">{escape(name)}</text>')
-    return out
+    return [*out, "</g>"]
+
+
+# The radar's labels are measured before drawing, with a generous average glyph width of the
+# 11 px sans-serif type, so the drawing's box holds the longest label in any language.
+CHAR_W, LINE_H, LABEL_CHARS = 7.0, 13, 22
+
+
+def _lines(text: str) -> list[str]:
+    """A label in lines of about ``LABEL_CHARS``, broken between words only."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _drawn(axes: list[tuple[str, str]], series: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """The series with a value on at least one axis: only those are drawn and named in the legend."""
+    return [(name, values) for name, values in series if any(_num(values.get(code)) is not None for code, _l in axes)]
 
 
 def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_max: Decimal, title: str) -> SafeString:
-    """One polygon per series over ``axes`` (code, label); values read from each dict by code."""
-    size, cx, cy, r = 460, 230, 200, 130
+    """One polygon per series over ``axes`` (code, label); values read from each dict by code.
+
+    The drawing's box is computed from its labels (each placed outside its spoke, wrapped
+    between words), so none is clipped; a series without any value is neither drawn nor listed."""
+    r, pad = 130, 10
     top = _num(scale_max) or 1.0
-    body = []
     count = max(len(axes), 3)
     angle = lambda i: -math.pi / 2 + 2 * math.pi * i / count  # noqa: E731
+    series = _drawn(axes, series)
+    # Labels around a centre at (0, 0): anchor, first baseline and box of each.
+    labels, x_min, y_min, x_max, y_max = [], -r, -r, r, r
+    for i, (_code, label) in enumerate(axes):
+        cos, sin = math.cos(angle(i)), math.sin(angle(i))
+        lx, ly = (r + 14) * cos, (r + 14) * sin
+        anchor = "middle" if abs(lx) < 5 else ("start" if lx > 0 else "end")
+        lines = _lines(label)
+        height = LINE_H * len(lines)
+        first = ly + 4 - (height - LINE_H if sin < -0.3 else 0 if sin > 0.3 else (height - LINE_H) / 2)
+        first += 8 if sin > 0.3 else -4 if sin < -0.3 else 0
+        width = max(len(line) for line in lines) * CHAR_W
+        x0 = lx - width / 2 if anchor == "middle" else lx if anchor == "start" else lx - width
+        labels.append((lx, first, anchor, lines))
+        x_min, x_max = min(x_min, x0), max(x_max, x0 + width)
+        y_min, y_max = min(y_min, first - 11), max(y_max, first + height - LINE_H + 4)
+    legend_w = max((len(name) * CHAR_W + 14 for name, _v in series), default=0)
+    x_max = max(x_max, x_min + legend_w)
+    cx, cy = pad - x_min, pad - y_min
+    legend_y = cy + y_max + 24
+    width, height = math.ceil(x_max - x_min + 2 * pad), math.ceil(legend_y + 16 * len(series) + pad - 12)
+    body = []
     for ring in range(1, 5):
         pts = " ".join(
             f"{cx + r * ring / 4 * math.cos(angle(i)):.1f},{cy + r * ring / 4 * math.sin(angle(i)):.1f}"
             for i in range(count)
         )
         body.append(f'<polygon points="{pts}" fill="none" stroke="#d9dfe6"/>')
-    for i, (_code, label) in enumerate(axes):
+    for i, (lx, first, anchor, lines) in enumerate(labels):
         x, y = cx + r * math.cos(angle(i)), cy + r * math.sin(angle(i))
-        body.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#d9dfe6"/>')
-        lx, ly = cx + (r + 18) * math.cos(angle(i)), cy + (r + 18) * math.sin(angle(i))
-        anchor = "middle" if abs(lx - cx) < 5 else ("start" if lx > cx else "end")
-        body.append(f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}">{escape(label)}</text>')
+        body.append(f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="#d9dfe6"/>')
+        spans = "".join(
+            f'<tspan x="{cx + lx:.1f}" y="{cy + first + n * LINE_H:.1f}">{escape(line)}</tspan>'
+            for n, line in enumerate(lines)
+        )
+        body.append(f'<text class="axis" text-anchor="{anchor}">{spans}</text>')
     for n, (_name, values) in enumerate(series):
         color = PALETTE[n % len(PALETTE)]
         pts = []
@@ -68,11 +115,11 @@ def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_
             k = max(0.0, min(v / top, 1.0))
             pts.append(f"{cx + r * k * math.cos(angle(i)):.1f},{cy + r * k * math.sin(angle(i)):.1f}")
         body.append(
-            f'<polygon points="{" ".join(pts)}" fill="{color}" fill-opacity="0.15" stroke="{color}" stroke-width="2"/>'
+            f'<polygon class="series" points="{" ".join(pts)}" fill="{color}" fill-opacity="0.15" '
+            f'stroke="{color}" stroke-width="2"/>'
         )
-    height = cy + r + 40 + 16 * len(series)
-    body += _legend([name for name, _v in series], 10, cy + r + 44)
-    return _svg(size, height, body, title)
+    body += _legend([name for name, _v in series], math.floor(pad), math.floor(legend_y))
+    return _svg(width, height, body, title)
 
 
 def bars(
