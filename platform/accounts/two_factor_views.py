@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from django_otp import login as otp_login
@@ -89,9 +90,12 @@ class SecondStepView(LoginRequiredMixin, FormView):
                 return self._locked_out()
             wait = two_factor.retry_after_seconds(request.user)
             if wait:
-                form.add_error(
-                    "code", _("Kode salah. Terlalu banyak percobaan: coba lagi dalam %(n)d detik.") % {"n": wait}
+                message = ngettext(
+                    "Kode salah. Terlalu banyak percobaan: coba lagi dalam %(n)d detik.",
+                    "Kode salah. Terlalu banyak percobaan: coba lagi dalam %(n)d detik.",
+                    wait,
                 )
+                form.add_error("code", message % {"n": wait})
             else:
                 form.add_error("code", _("Kode salah atau sudah dipakai."))
             return self.form_invalid(form)

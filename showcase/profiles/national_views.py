@@ -12,8 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from platform import exports
 from platform.forms import flash_service_errors
@@ -111,6 +110,11 @@ class ReminderView(NationalView):
         else:
             messages.success(
                 request,
-                _("Pengingat sedang dikirim ke admin %(n)d daerah yang belum mengirim.") % {"n": count},
+                ngettext(
+                    "Pengingat sedang dikirim ke admin %(n)d daerah yang belum mengirim.",
+                    "Pengingat sedang dikirim ke admin %(n)d daerah yang belum mengirim.",
+                    count,
+                )
+                % {"n": count},
             )
         return redirect("showcase-submissions", slug=showcase.slug)

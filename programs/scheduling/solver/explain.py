@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from datetime import timedelta
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from .domains import Domains
 from .instance import Instance, Placement
@@ -131,10 +131,20 @@ def _lead_reasons(dom: Domains, placements, calendar, load, job_id: int) -> list
         out.append(_("Satu-satunya pemimpin %(stage)s yang tersedia pada tanggal itu.") % args)
     elif pl.lead in able:
         if load[pl.lead] <= min(load[p] for p in able):
-            out.append(_("Beban paling ringan di antara yang tersedia (%(n)s workshop).") % {"n": load[pl.lead]})
+            lightest = ngettext(
+                "Beban paling ringan di antara yang tersedia (%(n)s workshop).",
+                "Beban paling ringan di antara yang tersedia (%(n)s workshop).",
+                load[pl.lead],
+            )
+            out.append(lightest % {"n": load[pl.lead]})
         trip = dom.round_trip(pl.lead, job_id)
         if trip <= min(dom.round_trip(p, job_id) for p in able):
-            out.append(_("Paling dekat: %(n)s hari perjalanan pulang-pergi dari provinsi asal.") % {"n": trip})
+            closest = ngettext(
+                "Paling dekat: %(n)s hari perjalanan pulang-pergi dari provinsi asal.",
+                "Paling dekat: %(n)s hari perjalanan pulang-pergi dari provinsi asal.",
+                trip,
+            )
+            out.append(closest % {"n": trip})
     if dom.inst.replan and job.previous_lead == pl.lead:
         out.append(_("Pemimpin sama dengan versi sebelumnya."))
     return out or [_("%(lead)s dipilih demi tujuan lunak.") % {"lead": person_name(dom.persons, pl.lead)}]
@@ -212,7 +222,11 @@ def compare(old: dict, new: dict) -> list[str]:
         args = {"person": names.get(pid, pid), "old": before.get(pid, 0), "new": after[pid], "rise": rise}
         out.append(_("Beban %(person)s naik dari %(old)s menjadi %(new)s workshop.") % args)
     if len(rises) > 5:
-        out.append(_("Beban %(n)s fasilitator lain juga naik.") % {"n": len(rises) - 5})
+        others = len(rises) - 5
+        out.append(
+            ngettext("Beban %(n)s fasilitator lain juga naik.", "Beban %(n)s fasilitator lain juga naik.", others)
+            % {"n": others}
+        )
     return out
 
 
