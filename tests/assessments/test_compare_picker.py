@@ -55,6 +55,8 @@ def test_six_regions_are_compared_and_an_unknown_one_is_refused(world, client_fo
     page = _compare(client, eight[:6])
     assert page.context["form"].is_valid() and len(page.context["latest"]) == 6
     assert "6 dari 6 dipilih" in page.content.decode()
+    listed = [code for code, _label in page.context["form"].fields["region"].choices]
+    assert set(listed[:6]) == set(eight[:6])  # the chosen ones first
     unknown = _compare(client, [eight[0], "99.99"])
     assert "99.99" in unknown.context["form"].errors["region"][0]
     assert "latest" not in unknown.context

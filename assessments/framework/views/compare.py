@@ -77,6 +77,8 @@ class CompareView(StaffView):
             Region.objects.filter(snapshots__isnull=False).distinct().order_by("name").values_list("code", "name")
         )
         bound = "region" in request.GET
+        chosen_codes = set(request.GET.getlist("region"))
+        choices.sort(key=lambda choice: choice[0] not in chosen_codes)  # the chosen ones first, in name order
         form = ComparePickerForm(
             request.GET if bound else None, choices=choices, max_regions=self.max_regions, auto_id="pick_%s"
         )
