@@ -66,6 +66,32 @@ class CohortForm(forms.Form):
         return codes
 
 
+class CohortAddRegionForm(forms.Form):
+    """A region without a cohort, chosen from a list searchable by name or code."""
+
+    region = forms.CharField(
+        label=_("Kabupaten/kota"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"list": "free-regions", "autocomplete": "off", "placeholder": "35.76"}),
+        help_text=_(
+            "Ketik nama atau kode wilayah, lalu pilih dari daftar (hanya yang belum tergabung dalam angkatan)."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.free_regions = Region.objects.filter(cohort__isnull=True).select_related("province").order_by("name")
+
+    def clean_region(self):
+        """The region's code, from a code (``35.76``) or a choice of the list (``35.76 · Kota Mojokerto``)."""
+        code = self.cleaned_data["region"].split("·", 1)[0].strip()
+        try:
+            region_code_validator(code)
+        except ValidationError:
+            raise ValidationError(_("Pilih kabupaten/kota dari daftar.")) from None
+        return code
+
+
 class InviteMemberForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), max_length=EMAIL_MAX_LENGTH)
     full_name = forms.CharField(label=_("Nama lengkap"), max_length=150, required=False)

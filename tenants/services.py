@@ -129,6 +129,34 @@ def create_cohort(*, actor, year: int, mou_date: date | None, region_codes: Iter
     return cohort
 
 
+@transaction.atomic
+def add_region_to_cohort(*, actor, cohort: Cohort, region_code: str) -> tuple[Region, ProvisioningJob | None]:
+    """Make a region without a cohort a member of ``cohort`` (``actor``: a ministry admin), then
+    start the cohort's provisioning (``start_provisioning``) so its workspace is made.
+
+    Returns the region and the job; the job is ``None`` when one is already pending or running
+    (the region is still added; a later run, which skips ready workspaces, provisions it)."""
+    _require_national(actor, rules.can_manage_cohorts)
+    region = Region.objects.select_for_update(of=("self",)).select_related("cohort").filter(code=region_code).first()
+    if region is None:
+        raise ValidationError({"region": _("Kode wilayah tidak dikenal: %(codes)s") % {"codes": region_code}})
+    if region.cohort_id is not None:
+        raise ValidationError(
+            {
+                "region": _("%(name)s sudah tergabung dalam angkatan %(year)s.")
+                % {"name": region.name, "year": region.cohort.year}
+            }
+        )
+    region.cohort = cohort
+    region.save(update_fields=["cohort"])
+    try:
+        with transaction.atomic():
+            job = start_provisioning(actor=actor, cohort=cohort)
+    except ValidationError:  # a run is under way
+        job = None
+    return region, job
+
+
 # --- workspaces ---------------------------------------------------------------------------
 
 

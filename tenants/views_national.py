@@ -11,7 +11,7 @@ from django.views import View
 
 from platform.forms import add_service_errors, flash_service_errors
 from tenants import rules, selectors, services
-from tenants.forms import CohortForm, RegistryFilterForm
+from tenants.forms import CohortAddRegionForm, CohortForm, RegistryFilterForm
 from tenants.models import Cohort, ProvisioningJob, Region
 
 
@@ -104,19 +104,59 @@ class CohortCreateView(NationalView):
 class CohortDetailView(NationalView):
     def get(self, request, year):
         cohort = get_object_or_404(Cohort, year=year)
-        regions = cohort.regions.select_related("province", "workspace").order_by("code")
-        job = cohort.provisioning_jobs.first()
-        return render(
-            request,
-            "tenants/cohort_detail.html",
-            {
-                "cohort": cohort,
-                "regions": regions,
-                "job": job,
-                "missing": sum(1 for r in regions if not hasattr(r, "workspace")),
-                "can_manage": rules.can_manage_cohorts(request.user),
-            },
-        )
+        return cohort_page(request, cohort, CohortAddRegionForm())
+
+
+def cohort_page(request, cohort: Cohort, add_form: CohortAddRegionForm, status: int = 200):
+    regions = cohort.regions.select_related("province", "workspace").order_by("code")
+    can_manage = rules.can_manage_cohorts(request.user)
+    return render(
+        request,
+        "tenants/cohort_detail.html",
+        {
+            "cohort": cohort,
+            "regions": regions,
+            "job": cohort.provisioning_jobs.first(),
+            "missing": sum(1 for r in regions if not hasattr(r, "workspace")),
+            "can_manage": can_manage,
+            "add_form": add_form if can_manage else None,
+        },
+        status=status,
+    )
+
+
+class CohortAddRegionView(NationalView):
+    """Add a region without a cohort to this one, then start provisioning its workspace."""
+
+    rule = staticmethod(rules.can_manage_cohorts)
+
+    def post(self, request, year):
+        cohort = get_object_or_404(Cohort, year=year)
+        form = CohortAddRegionForm(request.POST)
+        if form.is_valid():
+            try:
+                region, job = services.add_region_to_cohort(
+                    actor=request.user, cohort=cohort, region_code=form.cleaned_data["region"]
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                added = {"name": region.name, "year": cohort.year}
+                if job is None:
+                    messages.warning(
+                        request,
+                        _(
+                            "%(name)s ditambahkan ke angkatan %(year)s. Penyiapan yang sedang berjalan tidak "
+                            "mencakupnya: jalankan “Siapkan ruang kerja” lagi setelah selesai."
+                        )
+                        % added,
+                    )
+                else:
+                    messages.success(
+                        request, _("%(name)s ditambahkan ke angkatan %(year)s; ruang kerjanya disiapkan.") % added
+                    )
+                return redirect("cohort-detail", year=cohort.year)
+        return cohort_page(request, cohort, form, status=400)
 
 
 class CohortProvisionView(NationalView):
