@@ -12,6 +12,7 @@ urlpatterns = [
     path("cohorts/new/", views.CohortCreateView.as_view(), name="cohort-create"),
     path("cohorts/<int:year>/", views.CohortDetailView.as_view(), name="cohort-detail"),
     path("cohorts/<int:year>/provision/", views.CohortProvisionView.as_view(), name="cohort-provision"),
+    path("cohorts/<int:year>/regions/", views.CohortAddRegionView.as_view(), name="cohort-add-region"),
     path("jobs/<int:pk>/", views.ProvisioningJobView.as_view(), name="provisioning-job"),
     path("", include("assessments.framework.urls")),
     path("", include("programs.national.urls")),
