@@ -5,6 +5,7 @@ goes to the national snapshot. A few aggregate queries, whatever the size of the
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -213,3 +214,36 @@ def failing_before(action: str) -> list[Item]:
     if action != "publish":
         stages = stages[:3]
     return [i for s in stages for i in s.items if not i.done and not i.workflow]
+
+
+@dataclass
+class Step:
+    label: str
+    done: bool
+    url_name: str  # where the step is taken
+
+
+def first_steps() -> list[Step]:
+    """What a new workspace does first, in order, each with the page where it is done: the
+    home shows these instead of the full checklist until all are done."""
+    from tenants.models import Membership
+    from tenants.selectors import current_members_of
+
+    masterplan = current_masterplan()
+    bodies = set(Person.objects.values_list("body", flat=True).distinct())
+    has_admin = current_members_of(workspace=connection.tenant).filter(role=Membership.Role.REGION_ADMIN).exists()
+    return [
+        Step(_("Undang admin daerah"), has_admin, "members"),
+        Step(_("Isi direktori OPD"), Opd.objects.exists(), "directory"),
+        Step(
+            _("Catat anggota Dewan Smart City dan Tim Pelaksana"),
+            {Person.Body.COUNCIL, Person.Body.TEAM} <= bodies,
+            "directory",
+        ),
+        Step(
+            _("Tulis profil daerah, visi dan misi"),
+            bool(masterplan.regional_profile.strip() and masterplan.vision.strip()),
+            "buku-one-edit",
+        ),
+        Step(_("Tambahkan program pertama"), Program.objects.exists(), "program-create"),
+    ]

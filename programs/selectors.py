@@ -8,10 +8,12 @@ rendered, and the service compares it with the fingerprint of the rows it has lo
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import DecimalField, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from programs import rules
 from programs.models import (
@@ -51,9 +53,23 @@ def bimtek_stages_with_workshops(*, region_id: str) -> list[BimtekStage]:
     return stages
 
 
-def next_bimtek_stage(stages: list[BimtekStage]) -> BimtekStage | None:
-    """The first stage not yet completed, or ``None`` when the year's four are done."""
-    return next((s for s in stages if not s.is_done), None)
+def _last_day(stage: BimtekStage) -> date | None:
+    """The stage's last day: its workshop's end where the plan schedules it, else its planned date."""
+    workshop = getattr(stage, "workshop", None)
+    return workshop.ends if workshop is not None else stage.planned_date
+
+
+def next_bimtek_stage(stages: list[BimtekStage], *, today: date | None = None) -> BimtekStage | None:
+    """The first stage still to come: not completed, and its last day today or later (or not
+    set yet); ``None`` when no stage is still to come. Never a stage whose date has passed."""
+    today = today or timezone.localdate()
+    return next((s for s in stages if not s.is_done and (_last_day(s) or today) >= today), None)
+
+
+def overdue_bimtek_stages(stages: list[BimtekStage], *, today: date | None = None) -> list[BimtekStage]:
+    """The stages whose date has passed but which nobody has marked completed yet."""
+    today = today or timezone.localdate()
+    return [s for s in stages if not s.is_done and _last_day(s) is not None and _last_day(s) < today]
 
 
 def masterplan() -> Masterplan:
