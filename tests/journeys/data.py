@@ -138,3 +138,22 @@ def showcase_removed(slug: str):
         yield
     finally:
         Showcase.objects.filter(slug=slug).delete()
+
+
+@contextmanager
+def published_results(*years: int):
+    """Published results of Kota Probolinggo and Kota Pasuruan for ``years`` (Tahap II), as
+    the ministry imports them; removed afterwards with their snapshots."""
+    from assessments.framework.models import PublishedResult, RegionSnapshot
+    from assessments.framework.services import import_published_results
+    from tenants.access import SYSTEM
+
+    rows = ["region_code,year,stage,overall,rank,component:baseline,dimension:governance"]
+    for n, year in enumerate(years):
+        rows += [f"35.74,{year},2,3.{17 + n},12,3.4,3.1", f"35.75,{year},2,2.{95 + n},20,3.0,2.9"]
+    import_published_results(actor=SYSTEM, filename="perjalanan.csv", content="\n".join(rows).encode())
+    try:
+        yield
+    finally:
+        PublishedResult.objects.filter(year__in=years).delete()
+        RegionSnapshot.objects.filter(year__in=years).delete()

@@ -13,7 +13,7 @@ SLUG = "perjalanan-2018"
 
 @pytest.fixture
 def undone(committed_db):
-    with data.showcase_removed(SLUG):
+    with data.showcase_removed(SLUG), data.published_results(2040, 2041):
         yield
 
 
@@ -31,8 +31,11 @@ def test_ministry_admin_daily_work(undone, journey):
     assert "Kota Pasuruan" not in registry.inner_text()
     journey.check()
 
-    journey.visit(journey.url("/assessments/ranking/"))
+    journey.visit(journey.url("/assessments/ranking/?period=2041-2"))
+    assert "Kota Probolinggo" in main.locator("table").first.inner_text()
     journey.visit(journey.url("/assessments/compare/"))
+    journey.visit(journey.url("/assessments/compare/?region=35.74&region=35.75"))
+    assert "Kota Pasuruan" in main.inner_text()
     journey.visit(journey.url("/cohorts/"))
     journey.visit(journey.url("/cohorts/2018/"))
     assert "Kota Probolinggo" in main.inner_text()
