@@ -171,6 +171,7 @@ class BukuTwoView(WorkspaceView):
                 "masterplan": selectors.masterplan(),
                 "dimensions": dimensions,
                 "roadmap": charts.roadmap_svg(dimensions=dimensions, programs=programs),
+                "roadmap_lanes": charts.roadmap_lanes(dimensions=dimensions, programs=programs),
                 "program_count": len(programs),
                 **comment_context(request, section=Comment.Section.STRATEGY),
             },
