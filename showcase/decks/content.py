@@ -110,7 +110,7 @@ def _quick_win(qw: dict) -> Slide:
         lines.append(_("Sasaran: %(t)s") % {"t": qw["targets"]})
     for indicator in qw.get("indicators", [])[:4]:
         steps = "; ".join(f"{year}: {value}" for year, value in indicator.get("targets", []))
-        start = f"{_('awal')} {indicator['baseline']}" if indicator.get("baseline") else ""
+        start = " ".join((_("awal"), str(indicator["baseline"]))) if indicator.get("baseline") else ""
         unit = f" {indicator['unit']}" if indicator.get("unit") else ""
         lines.append(f"{indicator['name']}: {' → '.join(p for p in (start, steps) if p)}{unit}")
     funding = ", ".join(f"{f['source']} {rupiah(f['amount'])}" for f in qw.get("funding", []))
