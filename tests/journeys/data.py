@@ -157,3 +157,18 @@ def published_results(*years: int):
     finally:
         PublishedResult.objects.filter(year__in=years).delete()
         RegionSnapshot.objects.filter(year__in=years).delete()
+
+
+@contextmanager
+def facilitator_in_registry(email: str):
+    """A facilitator of the national registry (an expert from East Java); removed afterwards."""
+    from platform.accounts.models import User
+    from programs.scheduling.models import Facilitator
+    from tests.scheduling.factories import facilitator
+
+    expert = facilitator(email, province="35", full_name="Dr. Perjalanan Fasilitator")
+    try:
+        yield expert
+    finally:
+        Facilitator.objects.filter(pk=expert.pk).delete()
+        User.objects.filter(email=email).delete()

@@ -13,8 +13,12 @@ SLUG = "perjalanan-2018"
 
 @pytest.fixture
 def undone(committed_db):
-    with data.showcase_removed(SLUG), data.published_results(2040, 2041):
-        yield
+    with (
+        data.showcase_removed(SLUG),
+        data.published_results(2040, 2041),
+        data.facilitator_in_registry("fasilitator.perjalanan@example.id") as expert,
+    ):
+        yield expert
 
 
 def test_ministry_admin_daily_work(undone, journey):
@@ -40,6 +44,8 @@ def test_ministry_admin_daily_work(undone, journey):
     journey.visit(journey.url("/cohorts/2018/"))
     assert "Kota Probolinggo" in main.inner_text()
     journey.visit(journey.url("/fasilitator/"))
+    assert "Dr. Perjalanan Fasilitator" in main.inner_text()
+    journey.visit(journey.url(f"/fasilitator/{undone.pk}/bimtek/"))
     journey.visit(journey.url("/jadwal/"))
 
     # A showcase for the 2018 cohort.
