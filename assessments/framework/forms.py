@@ -25,7 +25,7 @@ class HistoryImportForm(forms.Form):
     file = forms.FileField(
         label=_("Berkas hasil resmi (CSV atau XLSX)"),
         help_text=_(
-            "Kolom: region_code, year, stage, overall, rank (opsional), component:<kode>, dimension:<kode>. "
+            "Satu baris per wilayah dan periode; kolom dan kode yang diterima ada di bawah. "
             "Desimal boleh dengan koma (3,17)."
         ),
     )

@@ -3,7 +3,7 @@
 import csv
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.framework import selectors
 from assessments.framework.models import PublishedResult, Stage
 from assessments.framework.rules import check_can_manage_frameworks, user_of
 from assessments.framework.services.ranks import write_imported_snapshots
@@ -23,9 +24,21 @@ from tenants.models import Region
 class HistoryImportResult:
     created: int
     updated: int
+    periods: list[tuple[int, int]] = field(default_factory=list)  # (year, stage) imported, oldest first
 
 
 HISTORY_COLUMNS = ("region_code", "year", "stage", "overall")
+# Indonesian headers accepted next to the English ones (compared in lower case, spaces as
+# underscores: "Kode daerah" is kode_daerah); the import page lists them from here.
+COLUMN_ALIASES = {
+    "region_code": ("kode_daerah", "kode_wilayah"),
+    "year": ("tahun",),
+    "stage": ("tahap",),
+    "overall": ("nilai", "indeks"),
+    "rank": ("peringkat",),
+}
+PART_ALIASES = {"component": ("komponen",), "dimension": ("dimensi",)}
+_CANONICAL = {alias: name for name, aliases in {**COLUMN_ALIASES, **PART_ALIASES}.items() for alias in aliases}
 # Published indexes and their parts are scores on a guideline's scale (0–4 so far); the
 # column holds up to 9999.999, and anything above 100 is a typing error.
 SCORE_LIMIT = 100
@@ -84,11 +97,31 @@ def _read_rows(content: bytes) -> list[dict]:
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         raise ValidationError(_("Berkas kosong."))
-    header = [h.strip().lower() for h in rows[0]]
+    header = [canonical_column(h) for h in rows[0]]
     missing = [c for c in HISTORY_COLUMNS if c not in header]
     if missing:
         raise ValidationError(_("Kolom wajib tidak ada: %(cols)s.") % {"cols": ", ".join(missing)})
+    twice = sorted({h for h in header if h and header.count(h) > 1})
+    if twice:
+        raise ValidationError(_("Kolom muncul dua kali: %(cols)s.") % {"cols": ", ".join(twice)})
     return [dict(zip(header, row, strict=False)) | {"_row": n} for n, row in enumerate(rows[1:], start=2)]
+
+
+def canonical_column(text: str) -> str:
+    """A header as the import knows it: ``"Kode daerah"`` → ``region_code``, ``"komponen:
+    baseline"`` → ``component:baseline``; English names stay as they are."""
+    name, colon, key = str(text).strip().lower().partition(":")
+    name = "_".join(name.split())
+    name = _CANONICAL.get(name, name)
+    return f"{name}:{key.strip()}" if colon else name
+
+
+def accepted_codes() -> dict[str, list[tuple[str, str]]]:
+    """The component and dimension codes of the framework data: (code, name) by kind."""
+    return {
+        "component": list(selectors.component_labels().items()),
+        "dimension": [(d.code, d.name) for d in selectors.dimensions()],
+    }
 
 
 def parse_indonesian_decimal(text: str) -> Decimal:
@@ -111,7 +144,16 @@ def _parsed_results(content: bytes) -> list[tuple]:
     each, or ``ValidationError`` with every row's problems (row and column named)."""
     rows = _read_rows(content)
     regions = set(Region.objects.values_list("code", flat=True))
+    known = {kind: {code for code, _name in codes} for kind, codes in accepted_codes().items()}
     errors, parsed = [], []
+    for column in rows[0] if rows else ():
+        kind, colon, key = column.partition(":") if isinstance(column, str) else ("", "", "")
+        # Before the framework has codes of a kind (a new installation), they are taken as written.
+        if colon and kind in known and known[kind] and key not in known[kind]:
+            errors.append(
+                _("Kolom %(col)s: kode “%(code)s” tidak dikenal; yang diterima: %(codes)s.")
+                % {"col": column, "code": key, "codes": ", ".join(sorted(known[kind]))}
+            )
     for row in rows:
         n = row["_row"]
 
@@ -182,7 +224,9 @@ def import_published_results(*, actor, filename: str, content: bytes) -> History
     the sender's name for it): all rows or nothing.
 
     Columns: ``region_code, year, stage, overall`` and optionally ``rank``,
-    ``component:<code>`` and ``dimension:<code>`` (e.g. ``component:baseline``). ``actor``
+    ``component:<code>`` and ``dimension:<code>`` (e.g. ``component:baseline``), or their
+    Indonesian names (``COLUMN_ALIASES``, ``PART_ALIASES``); the codes are the framework's
+    (``accepted_codes``). ``actor``
     is the ministry admin importing (checked and recorded); ``None`` is the platform
     itself (demo data, benchmarks).
     """
@@ -217,4 +261,4 @@ def import_published_results(*, actor, filename: str, content: bytes) -> History
     created = len(parsed) - updated
     write_imported_snapshots(region_codes={p[0] for p in parsed})
     record("results_imported", actor=actor, target=filename, created=created, updated=updated)
-    return HistoryImportResult(created, updated)
+    return HistoryImportResult(created, updated, sorted({(p[1], p[2]) for p in parsed}))
