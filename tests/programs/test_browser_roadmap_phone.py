@@ -9,6 +9,7 @@ what it writes is committed, so it removes it afterwards.
 import pytest
 from django.db import connection
 
+from tests.journeys.conftest import AXE, AXE_RUN, BLOCKING
 from tests.test_browser import page, server  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -54,6 +55,13 @@ def long_program(committed_db):
     connection.set_schema_to_public()
 
 
+def serious_axe_findings(page) -> list:  # noqa: F811
+    """axe-core (vendored, WCAG 2 A and AA) on the page as it is shown now: serious or critical findings."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+    return [v for v in page.evaluate(AXE_RUN) if v["impact"] in BLOCKING]
+
+
 def test_the_roadmap_is_a_readable_list_on_a_phone_and_a_full_size_figure_on_a_desktop(long_program, server, page):  # noqa: F811
     from tests.conftest import PASSWORD
 
@@ -87,6 +95,7 @@ def test_the_roadmap_is_a_readable_list_on_a_phone_and_a_full_size_figure_on_a_d
         assert item["size"] >= 12, item
         assert item["left"] >= 0 and item["right"] <= PHONE["width"], item
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert serious_axe_findings(page) == []
 
     # A desktop: the figure, its labels drawn at 12 px or more, the long name whole in its column.
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -105,4 +114,5 @@ def test_the_roadmap_is_a_readable_list_on_a_phone_and_a_full_size_figure_on_a_d
         "els => els.map(t => Array.from(t.querySelectorAll('tspan')).map(s => s.textContent).join(' '))",
     )
     assert "★ " + LONG in labels
+    assert serious_axe_findings(page) == []
     assert [e for e in errors if "Cross-Origin-Opener-Policy" not in e] == []  # plain http ignores that header
