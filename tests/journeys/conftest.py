@@ -85,6 +85,18 @@ class Journey:
             assert response.status == status, f"{self.page.url}: {response.status}"
         self.check()
 
+    def menu(self, name: str) -> None:
+        """Follow the header menu's link ``name`` (on a phone, the menu is opened first with
+        its button) and check the page it opens; the link is then marked as the current page."""
+        toggle = self.page.locator("header button[data-nav-toggle]")
+        if toggle.is_visible():
+            toggle.click()
+            assert toggle.get_attribute("aria-expanded") == "true"
+        with self.page.expect_navigation():
+            self.page.locator("header nav").get_by_role("link", name=name, exact=True).click()
+        self.check()
+        assert self.page.locator("header nav a[aria-current=page]").inner_text().strip() == name
+
     def check(self) -> None:
         """Run axe-core (WCAG 2 A and AA) on the current page; a serious or critical
         violation fails the test, listing the rule, its elements and the page."""

@@ -43,7 +43,7 @@ def test_region_admin_daily_work(undone, journey):
     journey.visit(journey.workspace("/masterplan/checklist/"))
 
     # A new member invited.
-    journey.visit(journey.workspace("/members/"))
+    journey.menu("Anggota")
     page.get_by_label("E-mail").fill(data.INVITED)
     page.get_by_label("Nama lengkap").fill("Undangan Perjalanan")
     page.get_by_label("Peran").select_option(label="Pembaca")

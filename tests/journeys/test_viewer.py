@@ -12,6 +12,8 @@ def test_viewer_reads_the_workspace_and_is_refused_a_write(journey):
     journey.sign_in("viewer_probolinggo@example.id", "kota-probolinggo")
     for path in READ:
         journey.visit(journey.workspace(path))
+    journey.menu("Penilaian")
+    journey.menu("Beranda")
     journey.visit(journey.workspace("/program/"))
     main = journey.page.locator("main")
     assert main.get_by_role("link", name="Tambah program").count() == 0
