@@ -127,7 +127,10 @@ def bars(
 ) -> SafeString:
     """Grouped horizontal bars: one group per category (code, label), one bar per series."""
     top = _num(scale_max) or 1.0
-    bar_h, gap, left, width = 12, 10, 110, 520
+    # The label column is as wide as the longest category, so no name runs off the left edge.
+    left = max(110, math.ceil(max((len(label) for _c, label in categories), default=0) * CHAR_W) + 12)
+    legend_w = max((len(name) * CHAR_W + 24 for name, _v in series), default=0)
+    bar_h, gap, width = 12, 10, math.ceil(left + max(410, legend_w))
     group_h = bar_h * max(len(series), 1) + gap
     height = 20 + group_h * len(categories) + 16 * len(series) + 10
     plot_w = width - left - 50

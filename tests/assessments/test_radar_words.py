@@ -1,5 +1,6 @@
 """The radar keeps its words: every dimension label lies inside the drawing (English and long
-Indonesian names too), and its legend names exactly the series it draws."""
+Indonesian names too), and its legend names exactly the series it draws; so do the bars'
+component labels."""
 
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -77,3 +78,18 @@ def test_the_legend_names_only_the_series_drawn():
     empty = ET.fromstring(str(charts.radar(axes=ENGLISH, series=series[1:2], scale_max=Decimal(5), title="t")))
     assert not [p for p in empty.iter(f"{NS}polygon") if p.get("class") == "series"]
     assert not [t for g in empty.iter(f"{NS}g") if g.get("class") == "legend" for t in g.iter(f"{NS}text")]
+
+
+def test_every_component_label_of_the_bars_lies_within_the_drawing():
+    components = [("c1", "Kelembagaan dan tata kelola pemerintahan daerah"), ("c2", "Ekonomi"), ("c3", "Infrastruktur")]
+    svg = charts.bars(
+        categories=components,
+        series=[("Kota Probolinggo", {"c1": Decimal("4.25"), "c2": Decimal(5)}), ("Kota Pasuruan", {})],
+        scale_max=Decimal(5),
+        title="t",
+    )
+    vx, vy, vw, vh = view_box(svg)
+    drawn = list(boxes(svg))
+    assert {label for _c, label in components} <= {text for text, *_box in drawn}
+    for text, x0, y0, x1, y1 in drawn:
+        assert vx <= x0 and x1 <= vx + vw and vy <= y0 and y1 <= vy + vh, (text, (x0, y0, x1, y1), (vx, vy, vw, vh))
