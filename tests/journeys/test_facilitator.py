@@ -9,7 +9,7 @@ from tests.journeys import data
 
 pytestmark = pytest.mark.browser
 
-YEAR = 2032
+YEAR = 2034  # a year no other test writes
 NOTE = "Data dasar belum lengkap"
 
 
