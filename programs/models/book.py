@@ -7,10 +7,10 @@ job is (for the progress bar the page polls), and the PDF in the workspace's sto
 
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import number_format
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from platform.progress import step_text
 from programs.models.fields import user_reference
 
 # The steps that count something, with their plural forms (written out for the catalogue).
@@ -52,17 +52,8 @@ class MasterplanBook(models.Model):
 
     @property
     def step_text(self) -> str:
-        """The step in the active language: ``step`` holds the untranslated message (a count
-        ``n`` picks its plural form, a fraction is written the language's way), or, on rows
-        stored before, the text as it was written."""
-        params = {k: number_format(v, 1) if isinstance(v, float) else v for k, v in self.step_params.items()}
-        count = self.step_params.get("n")
-        counted = COUNTED_STEPS.get(self.step)
-        text = counted(count) if counted and isinstance(count, int) else gettext(self.step)
-        try:
-            return text % params if params else text
-        except (KeyError, TypeError, ValueError):
-            return self.step
+        """The step in the active language (``platform.progress.step_text``)."""
+        return step_text(self.step, self.step_params, COUNTED_STEPS)
 
     @property
     def is_finished(self) -> bool:

@@ -26,6 +26,7 @@ class DeckBuildSerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="region_id", read_only=True, allow_null=True)
     region_name = serializers.SerializerMethodField()
     percent = serializers.IntegerField(read_only=True)
+    step = serializers.CharField(source="step_text", read_only=True)
     files = serializers.SerializerMethodField()
 
     class Meta:

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from platform.uploads import save_file
 from showcase import selectors as showcase_selectors
@@ -85,8 +86,10 @@ def make_deck(source: content.DeckSource, style: content.Style) -> Deck:
         return Deck(pptx=pptx, pdf=pdf_output.render_pdf(html))
 
 
-def _progress(build: DeckBuild, done: int, total: int, step: str) -> None:
-    DeckBuild.objects.filter(pk=build.pk).update(done=done, total=total, step=step[:200])
+def _progress(build: DeckBuild, done: int, total: int, step: str, params: dict | None = None) -> None:
+    """``step`` is the untranslated message (``gettext_noop``) with its ``params``: the page
+    shows it in each reader's language (``DeckBuild.step_text``)."""
+    DeckBuild.objects.filter(pk=build.pk).update(done=done, total=total, step=step, step_params=params or {})
 
 
 def file_stem(build: DeckBuild, region_name: str = "") -> str:
@@ -127,9 +130,9 @@ def _build_region(build: DeckBuild, style: content.Style) -> None:
     )
     if submission is None:
         raise ValueError(_("Daerah ini belum mengirim profil showcase; deck belum dapat disusun."))
-    _progress(build, 1, 3, _("Menyusun slide dan grafik"))
+    _progress(build, 1, 3, gettext_noop("Menyusun slide dan grafik"))
     deck = make_deck(source_of(submission), style)
-    _progress(build, 2, 3, _("Menyimpan berkas"))
+    _progress(build, 2, 3, gettext_noop("Menyimpan berkas"))
     stem = file_stem(build, submission.region.name)
     _finish(
         build,
@@ -137,7 +140,8 @@ def _build_region(build: DeckBuild, style: content.Style) -> None:
         data_taken_at=submission.data_taken_at,
         submission_revision=submission.revision,
         template_revision=style.revision,
-        step=_("Selesai"),
+        step=gettext_noop("Selesai"),
+        step_params={},
     )
     latest = Submission.objects.filter(pk=submission.pk).values_list("revision", flat=True).first()
     if latest is not None and latest != submission.revision:  # changed while this job ran
@@ -202,7 +206,8 @@ def _region_deck(build: DeckBuild, submission: Submission, style: content.Style)
         data_taken_at=submission.data_taken_at,
         submission_revision=submission.revision,
         template_revision=style.revision,
-        step=_("Selesai (bagian dari semua deck)"),
+        step=gettext_noop("Selesai (bagian dari semua deck)"),
+        step_params={},
     )
     prune(own)
     return deck.pptx, deck.pdf
@@ -224,10 +229,10 @@ def _build_all(build: DeckBuild, style: content.Style) -> None:
     total = len(codes) + 1
     decks: dict[str, tuple[bytes, bytes]] = {}
     for done, code in enumerate(codes):
-        _progress(build, done, total, _("Deck %(n)s dari %(total)s") % {"n": done + 1, "total": len(codes)})
+        _progress(build, done, total, gettext_noop("Deck %(n)s dari %(total)s"), {"n": done + 1, "total": len(codes)})
         if code in submissions:
             decks[code] = _region_deck(build, submissions[code], style)
-    _progress(build, len(codes), total, _("Menggabungkan PDF dan ZIP"))
+    _progress(build, len(codes), total, gettext_noop("Menggabungkan PDF dan ZIP"))
     names = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
     parts, archive = [], io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
@@ -256,7 +261,8 @@ def _build_all(build: DeckBuild, style: content.Style) -> None:
         files,
         data_taken_at=max(taken) if taken else None,
         template_revision=style.revision,
-        step=_("Selesai: %(n)s deck") % {"n": len(decks)},
+        step=gettext_noop("Selesai: %(n)s deck"),
+        step_params={"n": len(decks)},
     )
 
 
@@ -266,7 +272,7 @@ def run_build(build_id: int) -> DeckBuild:
         return build  # removed, or finished by an earlier delivery
     started = time.perf_counter()
     DeckBuild.objects.filter(pk=build.pk).update(
-        status=DeckBuild.Status.RUNNING, started_at=timezone.now(), done=0, step=_("Mulai")
+        status=DeckBuild.Status.RUNNING, started_at=timezone.now(), done=0, step=gettext_noop("Mulai"), step_params={}
     )
     build.status = DeckBuild.Status.RUNNING
     try:

@@ -15,7 +15,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from platform.progress import step_text
 from showcase.decks.storage import deck_storage
 
 # The slide kinds, in their default order. The title and the closing slide are always shown.
@@ -78,6 +80,12 @@ class DeckTemplate(models.Model):
         return f"{self.name} rev. {self.revision}"
 
 
+# The steps that count something, with their plural forms (written out for the catalogue).
+COUNTED_STEPS = {
+    "Selesai: %(n)s deck": lambda n: ngettext("Selesai: %(n)s deck", "Selesai: %(n)s deck", n),
+}
+
+
 class DeckBuild(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", _("Menunggu")
@@ -95,6 +103,7 @@ class DeckBuild(models.Model):
     done = models.PositiveIntegerField(_("selesai"), default=0)
     total = models.PositiveIntegerField(_("jumlah langkah"), default=1)
     step = models.CharField(_("langkah"), max_length=200, blank=True)
+    step_params = models.JSONField(_("parameter langkah"), default=dict, blank=True)
     pptx = models.FileField(storage=deck_storage, upload_to="decks/", blank=True)
     pdf = models.FileField(storage=deck_storage, upload_to="decks/", blank=True)
     archive = models.FileField(storage=deck_storage, upload_to="decks/", blank=True)
@@ -133,6 +142,11 @@ class DeckBuild(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+    @property
+    def step_text(self) -> str:
+        """The step in the active language (``platform.progress.step_text``)."""
+        return step_text(self.step, self.step_params, COUNTED_STEPS)
 
     @property
     def percent(self) -> int:

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_tenants.utils import schema_context
 
 from platform.celery import send_after_commit
@@ -101,7 +102,7 @@ def queue_build(*, showcase: Showcase, region_code: str | None, user) -> DeckBui
         try:
             with transaction.atomic():
                 build = DeckBuild.objects.create(
-                    showcase=showcase, region_id=region_code, requested_by=user, step=_("Menunggu giliran")
+                    showcase=showcase, region_id=region_code, requested_by=user, step=gettext_noop("Menunggu giliran")
                 )
         except IntegrityError:
             return DeckBuild.objects.get(showcase=showcase, region_id=region_code, status__in=DeckBuild.ACTIVE)

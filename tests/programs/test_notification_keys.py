@@ -115,3 +115,15 @@ def test_the_book_step_is_stored_untranslated_and_shown_in_the_readers_language(
     with translation.override("en"):
         assert done.step_text.startswith("Done in 2.4")
         assert MasterplanBook(step="Menyusun PDF").step_text != "Menyusun PDF"
+
+
+def test_a_deck_builds_step_is_shown_in_the_readers_language():
+    from showcase.decks.models import DeckBuild
+
+    done = DeckBuild(step="Selesai: %(n)s deck", step_params={"n": 1})
+    running = DeckBuild(step="Deck %(n)s dari %(total)s", step_params={"n": 2, "total": 5})
+    with translation.override("id"):
+        assert (done.step_text, running.step_text) == ("Selesai: 1 deck", "Deck 2 dari 5")
+    with translation.override("en"):
+        assert running.step_text != "Deck 2 dari 5" and "2" in running.step_text
+        assert DeckBuild(step="Menggabungkan PDF dan ZIP").step_text != "Menggabungkan PDF dan ZIP"
