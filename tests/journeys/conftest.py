@@ -3,7 +3,11 @@ console errors, failed requests and server errors, with axe-core run on every pa
 
 Each journey takes the ``journey`` fixture (parametrized over both widths) and walks its
 role's daily work with ``journey.visit(url)`` and ``journey.check()`` after an action that
-lands on a new page. axe-core is vendored (``vendor/axe.min.js``, no CDN); the site's
+lands on a new page. Every page checked is also read: in Indonesian, its visible text may
+show no number with a decimal point (``decimals.py``); in English, none of the stored
+Indonesian notification texts the journey put in ``journey.stored`` nor an interface word left
+untranslated (the words of ``tests/platform/test_no_indonesian_leak.py``).
+axe-core is vendored (``vendor/axe.min.js``, no CDN); the site's
 Content-Security-Policy allows no inline script, so its source is evaluated through the
 browser's debugging protocol instead of a ``<script>`` tag.
 """
@@ -14,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSWORD, pass_second_factor_in_browser
+from tests.journeys.decimals import decimal_points, dotted_codes
 from tests.test_browser import page, server  # noqa: F401  (the browser fixtures)
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
@@ -45,6 +50,8 @@ class Journey:
     problems: list = field(default_factory=list)
     refused: set = field(default_factory=set)  # URLs answered with an expected 4xx
     lesser: dict = field(default_factory=dict)  # moderate and minor findings: rule -> pages
+    codes: frozenset = frozenset()  # dotted identifiers of the data (35.74), not numbers
+    stored: list = field(default_factory=list)  # stored Indonesian notification texts
 
     def url(self, path: str, host: str = "") -> str:
         return f"http://{host + '.' if host else ''}sc100.test:{self.port}{path}"
@@ -111,6 +118,21 @@ class Journey:
         assert not found, f"axe on {self.page.url} ({self.viewport}):\n" + "\n".join(
             f"  {v['impact']} {v['id']} ({v['help']}): {', '.join(v['targets'])}" for v in found
         )
+        self.read()
+
+    def read(self) -> None:
+        """The page's visible text in its language: in Indonesian no number with a decimal
+        point, in English no stored Indonesian notification text nor untranslated word."""
+        from tests.platform.test_no_indonesian_leak import leaks
+
+        language = (self.page.evaluate("document.documentElement.lang") or "").lower()
+        text = self.page.inner_text("body")
+        if language.startswith("id"):
+            found = decimal_points(text, self.codes)
+            assert not found, f"decimal point on {self.page.url} ({self.viewport}): {found}"
+        elif language.startswith("en"):
+            found = leaks(" ".join(text.split()), self.stored)
+            assert not found, f"Indonesian on {self.page.url} in English ({self.viewport}):\n" + "\n".join(found)
 
     def _console(self, message) -> None:
         if message.type != "error" or "Cross-Origin-Opener-Policy header has been ignored" in message.text:
@@ -139,7 +161,7 @@ def journey(request, server, page):  # noqa: F811
     """The ``page`` at one of the two widths, watched; fails the test on a console error, a
     failed request or a 5xx answer seen during it."""
     page.set_viewport_size(VIEWPORTS[request.param])
-    watched = Journey(page=page, port=server, viewport=request.param)
+    watched = Journey(page=page, port=server, viewport=request.param, codes=dotted_codes())
     page.on("console", watched._console)
     page.on("pageerror", lambda error: watched.problems.append(f"page error on {page.url}: {error}"))
     page.on("requestfailed", watched._failed)

@@ -30,3 +30,18 @@ def test_a_serious_violation_and_browser_errors_are_caught(page):  # noqa: F811
     assert "rusak" in text and "tak tertangkap" in text and "request failed" in text, text
     with pytest.raises(AssertionError):
         watched.assert_clean()
+
+
+def test_a_decimal_point_in_indonesian_and_a_stored_text_in_english_are_caught(page):  # noqa: F811
+    watched = Journey(page=page, port=0, viewport="phone", codes=frozenset({"35.74"}), stored=["Mira menyebut Anda"])
+    page.set_content('<html lang="id"><body><main>Kota 35.74: Rp 1.250.000, 2,4 detik</main></body></html>')
+    watched.read()
+    page.set_content('<html lang="id"><body><main>Waktu muat 2.4 detik</main></body></html>')
+    with pytest.raises(AssertionError, match=r"decimal point .*'2\.4'"):
+        watched.read()
+
+    page.set_content('<html lang="en"><body><main>2.4 seconds; Mira mentioned you</main></body></html>')
+    watched.read()
+    page.set_content('<html lang="en"><body><main><p>Mira menyebut Anda</p></main></body></html>')
+    with pytest.raises(AssertionError, match="stored notification text"):
+        watched.read()
