@@ -21,6 +21,8 @@ from django.db import connection, transaction
 from django.utils.translation import gettext, gettext_lazy
 from django_tenants.files.storage import TenantFileSystemStorage
 
+from platform import formats as local_formats
+
 logger = logging.getLogger(__name__)
 
 HEAD_BYTES = 16  # enough for every signature below
@@ -79,7 +81,7 @@ def check_image(upload, *, max_bytes: int, field: str | None = None) -> FileKind
     if upload.size > max_bytes:
         raise error(
             gettext("Berkas terlalu besar (%(size)s MB); paling besar %(max)s MB.")
-            % {"size": round(upload.size / 1024 / 1024, 1), "max": round(max_bytes / 1024 / 1024, 1)}
+            % {"size": local_formats.megabytes(upload.size), "max": local_formats.megabytes(max_bytes)}
         )
     kind = sniff_upload(upload)
     if kind is None or kind.name not in IMAGE_FORMATS:

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from platform import formats as local_formats
 from platform.uploads import FileKind, save_file, sniff_upload
 from programs import rules
 from programs.models import LembarKomitmen, Opd
@@ -35,7 +36,7 @@ def check_scan(upload) -> FileKind:
         raise ValidationError(
             {
                 "scan": _("Berkas terlalu besar (%(size)s MB); paling besar %(max)s MB.")
-                % {"size": round(upload.size / 1024 / 1024, 1), "max": round(MAX_SCAN_BYTES / 1024 / 1024, 1)}
+                % {"size": local_formats.megabytes(upload.size), "max": local_formats.megabytes(MAX_SCAN_BYTES)}
             }
         )
     kind = sniff_upload(upload)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from platform import formats as local_formats
 from showcase import layout, selectors
 from showcase.models import PresentingRegion, Showcase, Slot
 from showcase.timing import local, settings_of
@@ -22,7 +23,8 @@ class Finding:
 
 
 def when(slot: Slot, showcase: Showcase) -> str:
-    return date_format(local(slot.starts_at, showcase), "D j M, H.i")
+    starts = local(slot.starts_at, showcase)
+    return f"{date_format(starts, 'D j M')}, {local_formats.time_of_day(starts)}"
 
 
 def agenda_warnings(showcase: Showcase, slots: list[Slot], presenters: list[PresentingRegion]) -> list[Finding]:
@@ -40,7 +42,7 @@ def agenda_warnings(showcase: Showcase, slots: list[Slot], presenters: list[Pres
                         "title": slot.title or slot.get_kind_display(),
                         "stage": slot.stage.name,
                         "when": when(slot, showcase),
-                        "end": showcase.day_ends_at.strftime("%H.%M"),
+                        "end": local_formats.time_of_day(showcase.day_ends_at),
                     },
                     slot.pk,
                 )

@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
 
+from platform import formats as local_formats
 from platform.uploads import HEAD_BYTES, FileKind, sniff
 from programs.excel.cells import as_text
 from programs.excel.layout import (
@@ -51,7 +52,7 @@ def check_upload(*, size: int, kind: FileKind | None) -> None:
             [
                 Problem(
                     _("Berkas terlalu besar (%(size)s MB); paling besar %(max)s MB.")
-                    % {"size": round(size / 1024 / 1024, 1), "max": MAX_UPLOAD_BYTES // 1024 // 1024}
+                    % {"size": local_formats.megabytes(size), "max": MAX_UPLOAD_BYTES // 1024 // 1024}
                 )
             ]
         )

@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from platform import formats as local_formats
 from platform.context_processors import absolute_url
 from programs.scheduling import selectors
 from programs.scheduling.models import ROMAN, CalendarFeed, Facilitator, Workshop, new_token
@@ -232,7 +233,7 @@ def _description(workshop: Workshop, zone: str, contacts: list[str], roles: list
         _("Rencana: %(plan)s") % {"plan": workshop.plan.name},
         _("Status: %(status)s") % {"status": workshop.get_status_display()},
         _("Waktu: %(start)s–%(end)s %(zone)s (waktu setempat)")
-        % {"start": DAY_STARTS.strftime("%H.%M"), "end": DAY_ENDS.strftime("%H.%M"), "zone": zone},
+        % {"start": local_formats.time_of_day(DAY_STARTS), "end": local_formats.time_of_day(DAY_ENDS), "zone": zone},
     ]
     if roles:
         lines.append(_("Peran Anda: %(roles)s") % {"roles": ", ".join(roles)})

@@ -14,6 +14,7 @@ from datetime import datetime
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from platform.formats import number_text
 from programs.templatetags.masterplan import rupiah
 from showcase.decks.models import SLIDE_KINDS
 from showcase.profiles.models import MISSING_LABELS
@@ -84,7 +85,7 @@ def taken_line(moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = timezone.localtime(moment)
-    when = formats.date_format(local, "j F Y H.i")
+    when = formats.date_format(local, "DATETIME_FORMAT")
     return _("Data diambil %(when)s %(zone)s") % {"when": when, "zone": local.tzname() or ""}
 
 
@@ -109,8 +110,8 @@ def _quick_win(qw: dict) -> Slide:
     if qw.get("targets"):
         lines.append(_("Sasaran: %(t)s") % {"t": qw["targets"]})
     for indicator in qw.get("indicators", [])[:4]:
-        steps = "; ".join(f"{year}: {value}" for year, value in indicator.get("targets", []))
-        start = " ".join((_("awal"), str(indicator["baseline"]))) if indicator.get("baseline") else ""
+        steps = "; ".join(f"{year}: {number_text(value)}" for year, value in indicator.get("targets", []))
+        start = " ".join((_("awal"), number_text(indicator["baseline"]))) if indicator.get("baseline") else ""
         unit = f" {indicator['unit']}" if indicator.get("unit") else ""
         lines.append(f"{indicator['name']}: {' → '.join(p for p in (start, steps) if p)}{unit}")
     funding = ", ".join(f"{f['source']} {rupiah(f['amount'])}" for f in qw.get("funding", []))
@@ -167,7 +168,13 @@ def slides_of(source: DeckSource, style: Style) -> list[Slide]:
             if latest.get("rank"):
                 label += " · " + _("peringkat nasional %(rank)s") % {"rank": latest["rank"]}
             slides.append(
-                Slide(kind="index", heading=_("Indeks pencapaian"), big=latest["value"], lines=(label,), figure="trend")
+                Slide(
+                    kind="index",
+                    heading=_("Indeks pencapaian"),
+                    big=number_text(latest["value"]),
+                    lines=(label,),
+                    figure="trend",
+                )
             )
         elif kind == "closing":
             lines = tuple(p for p in (source.presenter, taken_line(source.data_taken_at)) if p)

@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from platform import formats as local_formats
 from showcase.live import machine
 from showcase.live.models import SlotRun, StageRun
 from showcase.models import AgendaVersion, Slot, Stage
@@ -237,7 +238,7 @@ def _ms(moment: datetime | None) -> int | None:
 
 
 def _hm(moment: datetime, zone: ZoneInfo) -> str:
-    return timezone.localtime(moment, zone).strftime("%H.%M")
+    return local_formats.time_of_day(timezone.localtime(moment, zone))
 
 
 def screen_state(snap: Snapshot, now: datetime, *, private: bool) -> dict:

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from platform import formats as local_formats
 from showcase import rules
 from showcase.live import machine, selectors
 from showcase.live.models import SlotRun, StageRun, new_token
@@ -81,12 +82,12 @@ def _apply(action: str, run: machine.Run, slots: list[machine.Slot], now: dateti
         return machine.send_message(run, text[:300], now), _("Pesan dikirim ke layar penyaji.")
     if action == "absorb":
         new, seconds = machine.absorb_into_break(run, slots, now)
-        return new, _("Rehat berikutnya dipersingkat %(m)s menit.") % {"m": round(seconds / 60, 1)}
+        return new, _("Rehat berikutnya dipersingkat %(m)s menit.") % {"m": local_formats.minutes(seconds)}
     if action == "shorten":
         new, seconds = machine.shorten_next(run, slots, now, count)
         return new, _("%(n)s paparan berikutnya dipersingkat, total %(m)s menit.") % {
             "n": count,
-            "m": round(seconds / 60, 1),
+            "m": local_formats.minutes(seconds),
         }
     raise machine.Refused("unknown")
 

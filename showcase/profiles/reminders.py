@@ -53,7 +53,7 @@ def request_reminders(*, actor, showcase: Showcase) -> int:
 
 def deadline_text(showcase: Showcase) -> str:
     moment = timezone.localtime(showcase.submission_deadline)
-    return f"{formats.date_format(moment, 'j F Y')} {moment:%H.%M}"
+    return formats.date_format(moment, "DATETIME_FORMAT")
 
 
 def send_reminders(*, showcase_id: int, region_codes: list[str]) -> int:

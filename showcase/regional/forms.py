@@ -4,6 +4,7 @@ them too)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from platform import formats as local_formats
 from showcase.regional import entry_rules
 from showcase.regional.models import PITCH_MAX_CHARS
 
@@ -44,7 +45,8 @@ class EntryForm(forms.Form):
         self.fields["featured"].queryset = quick_wins
         self.fields["featured"].help_text = _("Pilih paling banyak %(max)s.") % {"max": showcase.max_quick_wins}
         self.fields["remove_photos"].choices = [(str(p.pk), p.caption or p.image.name) for p in photos]
-        help_text = _("JPEG atau PNG, paling besar %(mb)s MB.") % {"mb": entry_rules.max_image_mb()}
+        max_mb = local_formats.number(entry_rules.max_image_mb())
+        help_text = _("JPEG atau PNG, paling besar %(mb)s MB.") % {"mb": max_mb}
         self.fields["logo"].help_text = self.fields["photo"].help_text = help_text
 
     def clean_featured(self):

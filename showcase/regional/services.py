@@ -25,7 +25,7 @@ def _refuse_unless_allowed(actor, showcase) -> None:
     if not rules.can_prepare_showcase(actor):
         raise PermissionDenied(_("Hanya admin daerah yang menyiapkan showcase."))
     if not rules.can_change_entry(actor, showcase):
-        deadline = formats.date_format(timezone.localtime(showcase.submission_deadline), "j F Y H:i")
+        deadline = formats.date_format(timezone.localtime(showcase.submission_deadline), "DATETIME_FORMAT")
         raise PermissionDenied(
             _(
                 "Batas pengiriman showcase sudah lewat (%(deadline)s). Sekarang hanya kementerian yang dapat "

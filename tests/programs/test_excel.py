@@ -395,7 +395,7 @@ def test_a_50_mb_upload_is_refused_with_a_message(world, client_for, diskominfo,
     client = client_for(world.users["admin_probolinggo"])
     response = _upload(client, b"PK\x03\x04" + b"\0" * (50 * 1024 * 1024))
     assert response.status_code == 400
-    assert "Berkas terlalu besar (50.0 MB); paling besar 10 MB." in response.content.decode()
+    assert "Berkas terlalu besar (50,0 MB); paling besar 10 MB." in response.content.decode()
 
 
 def test_an_upload_that_is_not_xlsx_gets_a_form_error(world, client_for, diskominfo, uploads):

@@ -62,7 +62,7 @@ def test_a_regions_deck_carries_its_own_figures_in_pptx_and_pdf(showcase):
         assert "Kota Probolinggo" in found
         assert "e-Sambat Probolinggo" in found
         assert "Rp 1.250.000.000" in found
-        assert "2.73" in found
+        assert "2,73" in found  # the index written the Indonesian way
         assert "Data diambil" in found
     presentation = Presentation(io.BytesIO(build.pptx.open("rb").read()))
     assert presentation.slide_width > presentation.slide_height  # 16:9

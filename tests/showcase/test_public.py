@@ -46,7 +46,7 @@ def test_the_public_page_shows_the_published_agenda_with_the_zone(world, client,
     assert "/showcase/uji-2018/agenda.ics" in html
     first = Slot.objects.filter(version__number=1, version__showcase=scene["public"], kind="opening").get()
     assert first.starts_at.hour == 0  # 08.00 WITA is 00.00 UTC
-    assert "08.00" in html
+    assert "08:00" in html
     for secret in SECRETS:
         assert secret not in html
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from platform import formats as local_formats
 from platform.uploads import HEAD_BYTES, FileKind, sniff
 from programs.excel.layout import column_letter
 from programs.scheduling.importer.columns import HEADERS, REQUIRED_HEADERS, as_text
@@ -34,7 +35,7 @@ def check_upload(*, size: int, kind: FileKind | None) -> None:
     if size > MAX_UPLOAD_BYTES:
         raise FileRefused(
             _("Berkas terlalu besar (%(size)s MB); paling besar %(max)s MB.")
-            % {"size": round(size / 1024 / 1024, 1), "max": MAX_UPLOAD_BYTES // 1024 // 1024}
+            % {"size": local_formats.megabytes(size), "max": MAX_UPLOAD_BYTES // 1024 // 1024}
         )
     if kind is not None and kind.name != "zip":
         raise FileRefused(_("Berkas ini bukan XLSX atau CSV. Simpan daftar fasilitator sebagai .xlsx atau .csv."))
