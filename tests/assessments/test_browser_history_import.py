@@ -45,6 +45,7 @@ def test_ministry_admin_imports_history_with_indonesian_headers(framework, serve
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     pass_second_factor_in_browser(page, "ministry_admin@example.id")
+    page.wait_for_url(lambda url: "/accounts/" not in url)
     page.goto(f"{base}/assessments/history/import/")
 
     help_text = page.locator("#history-columns").inner_text()

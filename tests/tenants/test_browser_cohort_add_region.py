@@ -38,6 +38,7 @@ def test_ministry_admin_adds_a_region_to_a_cohort(mojokerto_stays_out, server, p
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     pass_second_factor_in_browser(page, "ministry_admin@example.id")
+    page.wait_for_url(lambda url: "/accounts/" not in url)
     page.goto(f"{base}/cohorts/2018/")
 
     field = page.get_by_label("Kabupaten/kota")
