@@ -233,3 +233,19 @@ def test_on_a_phone_the_program_list_keeps_the_program_column(program, server, p
     assert _box(wrap)["x"] <= box["x"] and box["x"] + box["width"] <= PHONE["width"] / 2
     assert page.evaluate(PAGE_OVERFLOW) <= 0
     assert not problems
+
+
+def test_on_a_phone_the_national_masterplan_overview_keeps_the_region_column(server, page):  # noqa: F811
+    page.set_viewport_size(PHONE)
+    problems = _watch(page)
+    base = f"http://sc100.test:{server}"
+    _sign_in(page, base)
+    page.goto(f"{base}/masterplans/")
+    wrap = page.locator(".table-wrap.table-sticky")
+    first = page.locator("#masterplans tbody td").first
+    if wrap.evaluate("el => el.scrollWidth > el.clientWidth"):
+        _scroll_to_end(wrap)
+    box = _box(first)
+    assert _box(wrap)["x"] <= box["x"] and box["x"] + box["width"] <= PHONE["width"] / 2
+    assert page.evaluate(PAGE_OVERFLOW) <= 0
+    assert not problems
