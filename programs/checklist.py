@@ -204,13 +204,14 @@ def completeness(stages: list[Stage] | None = None) -> int:
     return round(100 * sum(i.done for i in items) / len(items)) if items else 0
 
 
-def failing_before(action: str) -> list[Item]:
+def failing_before(action: str, stages: list[Stage] | None = None) -> list[Item]:
     """The items still failing that a workflow step asks to confirm: submitting to the Dewan
     and approving look at stages I–III, publishing at the commitment sheets too; the items the
-    workflow itself completes never count, and other steps (return, reopen) have none."""
+    workflow itself completes never count, and other steps (return, reopen) have none.
+    ``stages``: a checklist already computed for this request."""
     if action not in ("submit", "approve", "publish"):
         return []
-    stages = bimtek_checklist()
+    stages = stages if stages is not None else bimtek_checklist()
     if action != "publish":
         stages = stages[:3]
     return [i for s in stages for i in s.items if not i.done and not i.workflow]

@@ -23,7 +23,10 @@ class MasterplanView(WorkspaceView):
             "programs/masterplan.html",
             {
                 "masterplan": masterplan,
-                "actions": services.allowed_actions(actor=actor_of(request), masterplan=masterplan),
+                "actions": [
+                    (action, len(checklist.failing_before(action, stages)))
+                    for action in services.allowed_actions(actor=actor_of(request), masterplan=masterplan)
+                ],
                 "transitions": selectors.transitions()[:50],
                 "stages": stages,
                 "completeness": checklist.completeness(stages),

@@ -132,3 +132,14 @@ def test_statuses_are_shown_in_their_own_badges(world, client_for):
     assert 'class="badge program-planned"' in client.get("/program/", HTTP_HOST=P).content.decode()
     detail = client.get(f"/program/{program.pk}/", HTTP_HOST=P).content.decode()
     assert 'class="badge program-planned"' in detail
+
+
+def test_the_masterplan_page_says_before_the_step_that_a_confirmation_will_be_asked(world, client_for):
+    body = client_for(world.users["admin_probolinggo"]).get("/masterplan/", HTTP_HOST=P).content.decode()
+    assert 'aria-describedby="failing-submit"' in body
+    assert "butir daftar periksa belum terpenuhi: Anda akan diminta konfirmasi dan alasan." in body
+    connection.set_tenant(world.probolinggo)
+    Masterplan.objects.update(status=Masterplan.Status.APPROVED)
+    connection.set_schema_to_public()
+    body = client_for(world.users["admin_probolinggo"]).get("/masterplan/", HTTP_HOST=P).content.decode()
+    assert 'id="failing-publish"' in body and 'id="failing-reopen"' not in body
