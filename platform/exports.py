@@ -8,6 +8,13 @@ text is written as a text cell marked "text" (the quote prefix Excel sets when s
 an apostrophe first), so it shows and imports again unchanged; in CSV, which has no cell
 types, it gets a leading apostrophe. A plain number given as text ("-0.440") calls nothing and
 stays as it is.
+
+Headers and labels are written in the reader's language, not as codes: a header is a field's
+verbose name (``field_label``), a choice its display label, a yes/no ``yes_no``; the view
+builds them while the request's language is active (a Celery task building an export takes the
+language as an argument and activates it). XLSX columns of rupiah and of two-decimal figures get
+number formats (``RUPIAH``, ``TWO_DECIMALS``), so a spreadsheet program shows them with its own
+separators (1.250.000 and 2,73 in an Indonesian Excel).
 """
 
 import csv
@@ -16,12 +23,27 @@ import re
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+RUPIAH = '"Rp" #,##0'
+TWO_DECIMALS = "#,##0.00"
+
+
+def field_label(model, name: str) -> str:
+    """A model field's verbose name as a column header, in the active language."""
+    return capfirst(str(model._meta.get_field(name).verbose_name))
+
+
+def yes_no(value) -> str:
+    """``True`` → "Ya", ``False`` → "Tidak" (empty for ``None``), in the active language."""
+    return "" if value is None else gettext("Ya") if value else gettext("Tidak")
 
 
 def looks_like_formula(value) -> bool:
@@ -33,6 +55,8 @@ def xlsx_value(value):
     """A value as an XLSX cell may hold it (guard the cell afterwards with ``guard_cell``)."""
     if isinstance(value, Decimal):
         return float(value) if value == value.quantize(Decimal("0.000001")) else str(value)
+    if isinstance(value, Promise):  # a lazily translated label
+        value = str(value)
     if isinstance(value, str):
         # Control characters (a vertical tab pasted from Word) are not allowed in XLSX cells.
         return ILLEGAL_CHARACTERS_RE.sub("", value)
@@ -61,8 +85,11 @@ def csv_value(value):
     return "'" + value if looks_like_formula(value) else value
 
 
-def table_response(*, filename: str, header: list[str], rows: list[list], fmt: str) -> HttpResponse:
-    """``fmt`` is ``csv`` (UTF-8 with BOM so spreadsheet programs read it) or ``xlsx``."""
+def table_response(
+    *, filename: str, header: list[str], rows: list[list], fmt: str, number_formats: dict[int, str] | None = None
+) -> HttpResponse:
+    """``fmt`` is ``csv`` (UTF-8 with BOM so spreadsheet programs read it) or ``xlsx``;
+    ``number_formats`` maps a column's index to its XLSX number format (``RUPIAH``, ``TWO_DECIMALS``)."""
     if fmt == "xlsx":
         from openpyxl import Workbook
 
@@ -71,6 +98,10 @@ def table_response(*, filename: str, header: list[str], rows: list[list], fmt: s
         append_row(sheet, header)
         for row in rows:
             append_row(sheet, row)
+            for index, number_format in (number_formats or {}).items():
+                cell = sheet.cell(row=sheet.max_row, column=index + 1)
+                if isinstance(cell.value, int | float):
+                    cell.number_format = number_format
         buffer = io.BytesIO()
         book.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)

@@ -3,11 +3,14 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
 from platform import exports
 from programs.national import rules, selectors
 from programs.national.forms import MasterplanOverviewFilterForm
+from programs.national.models import MasterplanFigures
+from tenants.models import Region
 from tenants.selectors import filter_options as national_filter_options
 from tenants.views_national import NationalView
 
@@ -68,20 +71,28 @@ class MasterplanOverviewView(NationalView):
 
     @staticmethod
     def export(regions, fmt):
+        """Headers and labels in the reader's language (field names, choice labels), not codes."""
+        label = exports.field_label
         header = [
-            "region_code", "region", "province", "type", "cohort", "masterplan_status", "revision",
-            "masterplan_completeness", "program_count", "quick_win_count", "budget_total", "refreshed_at",
+            label(Region, "code"), capfirst(Region._meta.verbose_name), label(Region, "province"),
+            label(Region, "kind"), label(Region, "cohort"),
+        ] + [
+            label(MasterplanFigures, name)
+            for name in (
+                "status", "revision", "masterplan_completeness", "program_count", "quick_win_count", "budget_total",
+                "refreshed_at",
+            )
         ]  # fmt: skip
         rows = []
         for region in regions:
             figures = getattr(region, "masterplan_figures", None)
-            row = [region.code, region.name, region.province.name, region.kind]
+            row = [region.code, region.name, region.province.name, region.get_kind_display()]
             row.append(region.cohort.year if region.cohort else None)
             if figures is None:
                 row += [None] * 7
             else:
                 row += [
-                    figures.status,
+                    figures.get_status_display(),
                     figures.revision,
                     figures.masterplan_completeness,
                     figures.program_count,
@@ -90,4 +101,7 @@ class MasterplanOverviewView(NationalView):
                     timezone.localtime(figures.refreshed_at).strftime("%Y-%m-%d %H:%M"),
                 ]
             rows.append(row)
-        return exports.table_response(filename="masterplan-daerah", header=header, rows=rows, fmt=fmt)
+        formats = {7: exports.TWO_DECIMALS, 10: exports.RUPIAH}
+        return exports.table_response(
+            filename="masterplan-daerah", header=header, rows=rows, fmt=fmt, number_formats=formats
+        )

@@ -106,7 +106,7 @@ def test_the_overview_exports_every_row(reported, world, client_for, fmt):
         rows = [
             [("" if v is None else v) for v in r] for r in load_workbook(io.BytesIO(response.content)).active.values
         ]
-    assert rows[0][:6] == ["region_code", "region", "province", "type", "cohort", "masterplan_status"]
+    assert rows[0][:6] == ["Kode", "Kabupaten/kota", "Provinsi", "Jenis", "Angkatan", "Status masterplan"]
     by_code = {r[0]: r for r in rows[1:]}
     assert set(by_code) == {"35.74", "35.75"}
     assert str(by_code["35.74"][8]) == "2" and by_code["35.75"][5] == ""
