@@ -156,12 +156,18 @@ class Journey:
         assert not self.problems, "the browser saw problems:\n" + "\n".join(self.problems)
 
 
+@pytest.fixture
+def codes(committed_db) -> frozenset:
+    """The data's dotted codes, read before the browser starts."""
+    return dotted_codes()
+
+
 @pytest.fixture(params=list(VIEWPORTS))
-def journey(request, server, page):  # noqa: F811
+def journey(request, codes, server, page):  # noqa: F811
     """The ``page`` at one of the two widths, watched; fails the test on a console error, a
     failed request or a 5xx answer seen during it."""
     page.set_viewport_size(VIEWPORTS[request.param])
-    watched = Journey(page=page, port=server, viewport=request.param, codes=dotted_codes())
+    watched = Journey(page=page, port=server, viewport=request.param, codes=codes)
     page.on("console", watched._console)
     page.on("pageerror", lambda error: watched.problems.append(f"page error on {page.url}: {error}"))
     page.on("requestfailed", watched._failed)

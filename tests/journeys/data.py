@@ -172,3 +172,62 @@ def facilitator_in_registry(email: str):
     finally:
         Facilitator.objects.filter(pk=expert.pk).delete()
         User.objects.filter(email=email).delete()
+
+
+def actor_of(email: str):
+    """The member ``email`` of Kota Probolinggo as the services' actor (run in its schema)."""
+    from platform.accounts.models import User
+    from programs.rules import Actor
+    from tenants.selectors import workspace_access
+
+    user = User.objects.get(email=email)
+    return Actor(user=user, access=workspace_access(user=user, workspace=probolinggo()))
+
+
+@contextmanager
+def program_of_another_opd(acronym: str, title: str):
+    """A program led by an OPD the editor is not in, saved by the region admin through the
+    service; removed afterwards with its OPD."""
+    from programs import services
+    from tests.programs.factories import program_data
+
+    with opds_removed(acronym):
+        with in_workspace():
+            from programs.models import Opd
+
+            lead = Opd.objects.create(acronym=acronym, name="Badan Perencanaan Pembangunan Daerah", head="Ir. Rencana")
+            program = services.save_program(
+                actor=actor_of("admin_probolinggo@example.id"), data=program_data(lead, title=title)
+            )
+        yield program
+
+
+@contextmanager
+def editor_mentioned(program):
+    """The OPD editor mentioned by the region admin in a comment on SWOT and by the
+    facilitator in a comment on ``program``, through the comment service; the stored
+    (Indonesian) texts of the notifications made. Removed afterwards."""
+    from programs import services
+    from programs.models import Comment, Notification
+
+    with in_workspace():
+        last_comment = Comment.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        last_note = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        services.add_comment(
+            actor=actor_of("admin_probolinggo@example.id"),
+            section=Comment.Section.SWOT,
+            body="Mohon dicek @editor_probolinggo@example.id",
+        )
+        services.add_comment(
+            actor=actor_of("facilitator_current@example.id"),
+            section="",
+            program=program,
+            body="Target 2027 perlu data dasar @editor_probolinggo@example.id",
+        )
+        stored = list(Notification.objects.filter(pk__gt=last_note).values_list("message", flat=True))
+    try:
+        yield stored
+    finally:
+        with in_workspace():
+            Notification.objects.filter(pk__gt=last_note).delete()
+            Comment.objects.filter(pk__gt=last_comment).delete()

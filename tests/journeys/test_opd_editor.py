@@ -1,5 +1,6 @@
 """The OPD editor's journey: the program list, a program created through the form (a
-dimension narrowing the sub-dimensions, a funding row of 1.250.000), edited, and commented."""
+dimension narrowing the sub-dimensions, a funding row of 1.250.000), edited, and commented;
+another OPD's program opened for editing says in words which OPD leads it and leads back."""
 
 import re
 
@@ -10,6 +11,7 @@ from tests.journeys import data
 pytestmark = pytest.mark.browser
 
 TITLE = "Lumbung pangan digital"
+OTHERS = "Satu data perencanaan"
 
 
 @pytest.fixture
@@ -18,7 +20,13 @@ def own_opd(committed_db):
         yield opd
 
 
-def test_opd_editor_creates_edits_and_comments_on_a_program(own_opd, journey):
+@pytest.fixture
+def others_program(committed_db):
+    with data.program_of_another_opd("BAPPEDA-PJ", OTHERS) as program:
+        yield program
+
+
+def test_opd_editor_creates_edits_and_comments_on_a_program(own_opd, others_program, journey):
     page = journey.page
     main = page.locator("main")
     journey.sign_in("editor_probolinggo@example.id", "kota-probolinggo")
@@ -60,3 +68,14 @@ def test_opd_editor_creates_edits_and_comments_on_a_program(own_opd, journey):
 
     journey.visit(journey.workspace("/program/"))
     assert TITLE in main.inner_text()
+
+    # Another OPD's program opened for editing: refused in words naming its lead, with the way back.
+    journey.visit(journey.workspace(f"/program/{others_program.pk}/ubah/"), status=403)
+    said = " ".join(main.inner_text().split())
+    assert "Anda tidak dapat mengubah program ini" in page.locator("h1").inner_text()
+    assert f"{OTHERS} dipimpin oleh Badan Perencanaan Pembangunan Daerah (BAPPEDA-PJ)" in said, said
+    assert "Anda editor untuk Dinas Pertanian dan Pangan (DISPANGAN-PJ)" in said, said
+    assert main.locator("form.program-form").count() == 0
+    journey.submit(main.get_by_role("link", name="Lihat program"))
+    assert OTHERS in page.locator("h1").inner_text()
+    assert main.get_by_role("link", name="Ubah", exact=True).count() == 0
