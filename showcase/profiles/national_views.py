@@ -12,6 +12,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from platform import exports
@@ -19,6 +21,7 @@ from platform.forms import flash_service_errors
 from showcase import rules
 from showcase.access import access_showcase
 from showcase.profiles import overview, reminders
+from tenants.models import Region
 from tenants.views_national import NationalView
 
 
@@ -30,10 +33,13 @@ class SubmissionFilterForm(forms.Form):
     )
 
 
-EXPORT_HEADER = [
-    "region_code", "region", "province", "submitted", "submitted_at", "revision",
-    "data_taken_at", "missing", "profile_url", "workspace_url",
-]  # fmt: skip
+def export_header() -> list[str]:
+    """The export's headers in the reader's language (called while the request's is active)."""
+    label = exports.field_label
+    return [
+        label(Region, "code"), capfirst(str(Region._meta.verbose_name)), label(Region, "province"), _("Status"),
+        _("Waktu kirim"), _("Revisi"), _("Data diambil"), _("Yang belum ada"), _("Profil publik"), _("Ruang kerja"),
+    ]  # fmt: skip
 
 
 def _local(moment) -> str:
@@ -50,7 +56,7 @@ def export_rows(request, showcase, rows) -> list[list]:
                 row.code,
                 row.region.name,
                 row.region.province.name,
-                row.is_submitted,
+                _("Terkirim") if row.is_submitted else _("Belum mengirim"),
                 _local(submission.submitted_at) if submission else "",
                 submission.revision if submission else None,
                 _local(submission.data_taken_at) if submission else "",
@@ -78,7 +84,7 @@ class SubmissionsView(NationalView):
         if fmt in ("csv", "xlsx"):
             table = export_rows(request, showcase, rows)
             name = f"kiriman-{showcase.slug}" + (f"-{status}" if status else "")
-            return exports.table_response(filename=name, header=EXPORT_HEADER, rows=table, fmt=fmt)
+            return exports.table_response(filename=name, header=export_header(), rows=table, fmt=fmt)
         for row in rows:
             row.profile_url = overview.profile_path(showcase, row)
             row.entry_url = overview.entry_link(showcase, row)

@@ -95,7 +95,7 @@ def test_the_ranking_page_runs_a_constant_number_of_queries(world, client_for, r
 def test_the_ranking_exports_csv_and_xlsx(world, client_for, results):
     client = client_for(world.users["ministry_analyst"])
     csv_text = client.get("/assessments/ranking/?format=csv", HTTP_HOST=APEX).content.decode("utf-8-sig")
-    assert csv_text.splitlines()[0].startswith("rank,region_code,region")
+    assert csv_text.splitlines()[0].startswith("Peringkat nasional,Kode,Kabupaten/kota")  # names, not codes
     assert "35.75,Kota Pasuruan" in csv_text
     xlsx = client.get("/assessments/ranking/?format=xlsx", HTTP_HOST=APEX)
     sheet = load_workbook(io.BytesIO(xlsx.content)).active

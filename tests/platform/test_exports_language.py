@@ -10,6 +10,8 @@ from django.conf import settings
 from openpyxl import load_workbook
 
 from platform import exports
+from tests.assessments.conftest import versions  # noqa: F401
+from tests.assessments.test_national import results  # noqa: F401
 from tests.programs_national.test_masterplan_figures import reported  # noqa: F401
 
 APEX = "sc100.test"
@@ -71,3 +73,15 @@ def test_number_formats_touch_numbers_only_and_labels_are_translated():
     assert (exports.field_label(Region, "kind"), exports.yes_no(True), exports.yes_no(None)) == ("Jenis", "Ya", "")
     with translation.override("en"):
         assert exports.field_label(Region, "kind") == "Type"
+
+
+def test_the_ranking_export_names_its_columns_and_formats_its_figures(world, client_for, results):  # noqa: F811
+    client = client_for(world.users["ministry_analyst"])
+    sheet = load_workbook(io.BytesIO(client.get("/assessments/ranking/?format=xlsx", HTTP_HOST=APEX).content)).active
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Peringkat nasional", "Kode", "Kabupaten/kota", "Provinsi"]
+    assert not any(":" in h or "_" in h for h in header)  # no component:code, no field_name
+    row = dict(zip(header, sheet[2], strict=True))
+    assert row["Indeks"].number_format == exports.TWO_DECIMALS
+    assert row["Sumber"].value == "Impor hasil resmi"  # the label, not "imported"
+    assert row["Total anggaran (Rp)"].number_format == exports.RUPIAH

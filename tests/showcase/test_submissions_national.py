@@ -116,7 +116,7 @@ def test_the_csv_export_has_the_rows_of_the_filter(world, client_for, event):
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert "kiriman-kiriman-uji-missing.csv" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:4] == ["region_code", "region", "province", "submitted"]
+    assert rows[0][:4] == ["Kode", "Kabupaten/kota", "Provinsi", "Status"]
     assert {row[0] for row in rows[1:]} == {"35.71", "35.72"}
     blitar = next(row for row in rows if row[0] == "35.72")
     assert blitar[9] == ""  # no workspace
@@ -128,11 +128,11 @@ def test_the_xlsx_export_has_every_region_with_its_gaps_and_links(world, client_
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert set(rows) == {"35.74", "35.75", "35.71", "35.72"}
-    assert rows["35.75"][3] is True and rows["35.75"][5] == 1
+    assert rows["35.75"][3] == "Terkirim" and rows["35.75"][5] == 1
     assert "belum ada logo" in rows["35.75"][7]
     assert rows["35.74"][8] == f"http://sc100.test/showcase/{event.slug}/35.74/"
     assert rows["35.74"][9] == f"http://kota-probolinggo.sc100.test/showcase/{event.slug}/"
-    assert rows["35.72"][3] is False and rows["35.72"][8] is None
+    assert rows["35.72"][3] == "Belum mengirim" and rows["35.72"][8] is None
 
 
 @pytest.mark.parametrize("who", ["admin_probolinggo", "facilitator_current", "viewer_probolinggo", "nobody"])

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import render
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from assessments.framework import charts, selectors
@@ -53,17 +54,22 @@ def _charts(regions, snapshots, components, dimensions) -> dict:
 
 
 def _export(regions, components, dimensions, fmt):
-    header = ["region_code", "region", "period", "source", "overall", "rank", "published_rank"] + [
-        f"component:{c}" for c, _n in components
-    ] + [f"dimension:{d}" for d, _n in dimensions]  # fmt: skip
+    """Headers and labels in the reader's language (fields', components' and dimensions' names)."""
+    label = exports.field_label
+    header = [
+        label(Region, "code"), capfirst(str(Region._meta.verbose_name)), _("Periode"), label(RegionSnapshot, "source"),
+        label(RegionSnapshot, "overall"), label(RegionSnapshot, "rank"), label(RegionSnapshot, "published_rank"),
+    ] + [str(name) for _c, name in components] + [str(name) for _d, name in dimensions]  # fmt: skip
     table = [
-        [s.region_id, s.region.name, s.period_label, s.source, s.overall, s.rank, s.published_rank]
+        [s.region_id, s.region.name, s.period_label, s.get_source_display(), s.overall, s.rank, s.published_rank]
         + [s.components.get(c) for c, _n in components]
         + [s.dimensions.get(d) for d, _n in dimensions]
         for _code, snaps in regions
         for s in snaps
     ]
-    return exports.table_response(filename="perbandingan", header=header, rows=table, fmt=fmt)
+    figures = range(7, 7 + len(components) + len(dimensions))
+    formats = {4: exports.TWO_DECIMALS} | dict.fromkeys(figures, exports.TWO_DECIMALS)
+    return exports.table_response(filename="perbandingan", header=header, rows=table, fmt=fmt, number_formats=formats)
 
 
 class CompareView(StaffView):

@@ -5,13 +5,16 @@ from decimal import Decimal
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import get_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from assessments.framework import selectors
 from assessments.framework.forms import RankingFilterForm
+from assessments.framework.models import RegionSnapshot
 from assessments.framework.rules import can_manage_frameworks
 from assessments.framework.views.base import StaffView
 from platform import exports
+from tenants.models import Region
 from tenants.selectors import filter_options
 
 
@@ -144,20 +147,31 @@ class RankingView(StaffView):
 
     @staticmethod
     def export(rows, period, components, dimensions, fmt):
+        """Headers and labels in the reader's language: fields' names, components' and
+        dimensions' names, choice labels (not codes)."""
+        label = exports.field_label
         header = [
-            "rank", "region_code", "region", "province", "type", "cohort", "overall", "change", "source",
-            "published_rank",
-        ] + [f"component:{c}" for c, _n in components] + [f"dimension:{d}" for d, _n in dimensions] + [
-            "masterplan_completeness", "program_count", "quick_win_count", "budget_total",
+            label(RegionSnapshot, "rank"), label(Region, "code"), capfirst(str(Region._meta.verbose_name)),
+            label(Region, "province"), label(Region, "kind"), label(Region, "cohort"), label(RegionSnapshot, "overall"),
+            _("Perubahan"), label(RegionSnapshot, "source"), label(RegionSnapshot, "published_rank"),
+        ] + [str(name) for _c, name in components] + [str(name) for _d, name in dimensions] + [
+            label(RegionSnapshot, name)
+            for name in ("masterplan_completeness", "program_count", "quick_win_count", "budget_total")
         ]  # fmt: skip
         table = []
         for row in rows:
             s = row.snapshot
             table.append(
-                [s.rank, s.region_id, s.region_name, s.province_name, s.kind, s.cohort_year, s.overall, row.change,
-                 s.source, s.published_rank]
+                [s.rank, s.region_id, s.region_name, s.province_name, Region.Kind(s.kind).label, s.cohort_year,
+                 s.overall, row.change, RegionSnapshot.Source(s.source).label, s.published_rank]
                 + [row.value(f"component:{c}") for c, _n in components]
                 + [row.value(f"dimension:{d}") for d, _n in dimensions]
                 + [s.masterplan_completeness, s.program_count, s.quick_win_count, s.budget_total]
             )  # fmt: skip
-        return exports.table_response(filename=f"peringkat-{period.key}", header=header, rows=table, fmt=fmt)
+        figures = 10 + len(components) + len(dimensions)
+        formats = {6: exports.TWO_DECIMALS, 7: exports.TWO_DECIMALS, figures: exports.TWO_DECIMALS}
+        formats |= {10 + i: exports.TWO_DECIMALS for i in range(len(components) + len(dimensions))}
+        formats[figures + 3] = exports.RUPIAH
+        return exports.table_response(
+            filename=f"peringkat-{period.key}", header=header, rows=table, fmt=fmt, number_formats=formats
+        )
