@@ -88,7 +88,7 @@ def add_comment(*, actor: Actor, section: str, body: str, program: Program | Non
         users=[u for u in mentioned_users(comment.body) if u.pk != actor.user.pk],
         key="comment.mention",
         params={"author": str(actor.user), **where},
-        url=url,
+        url=f"{url.partition('#')[0]}#comment-{comment.pk}" if url else "",
         comment=comment,
         body=comment.body,
     )

@@ -44,10 +44,11 @@ def test_a_comment_with_an_off_site_next_stores_and_renders_a_local_link(world, 
     )
     assert response.status_code == 302 and response["Location"].startswith("/masterplan/#comment-")
     connection.set_tenant(world.probolinggo)
-    assert Notification.objects.get().url == "/masterplan/"
+    note = Notification.objects.get()
+    assert note.url == f"/masterplan/#comment-{note.comment_id}"  # the mention opens on the comment
     connection.set_schema_to_public()
     page = client_for(world.users["admin_probolinggo"]).get("/notifikasi/", HTTP_HOST=P).content.decode()
-    assert 'href="/masterplan/"' in page and "evil" not in page
+    assert f'href="/masterplan/#comment-{note.comment_id}"' in page and "evil" not in page
 
 
 def test_a_comment_keeps_the_page_it_was_written_on(world, client_for):
@@ -58,7 +59,8 @@ def test_a_comment_keeps_the_page_it_was_written_on(world, client_for):
     )
     assert response["Location"].startswith("/masterplan/buku-1/#comment-")
     connection.set_tenant(world.probolinggo)
-    assert Notification.objects.get().url == "/masterplan/buku-1/"
+    note = Notification.objects.get()
+    assert note.url == f"/masterplan/buku-1/#comment-{note.comment_id}"
 
 
 def test_a_link_stored_before_the_check_renders_on_the_site(world, client_for):
