@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.framework import indicator_rules
 from assessments.framework.models import FrameworkVersion, Stage, SubDimension
 from assessments.framework.services import parse_decimal
+from platform.forms import NumberField
 
 
 class FrameworkImportForm(forms.Form):
@@ -81,12 +82,11 @@ class VersionSettingsForm(forms.ModelForm):
         model = FrameworkVersion
         fields = ["name", "year", "scale_min", "scale_max", "decimals", "rounding", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        # Text boxes read the Indonesian way: a browser's number box shows "0,00" as empty.
+        field_classes = {"scale_min": NumberField, "scale_max": NumberField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("scale_min", "scale_max"):
-            self.fields[name].localize = True
-            self.fields[name].widget.is_localized = True
         self.fields["year"].min_value = 2017
         self.fields["year"].widget.attrs.update({"min": 2017, "max": 2100})
 
