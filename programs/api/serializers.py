@@ -285,6 +285,12 @@ class TransitionSerializer(serializers.ModelSerializer):
     by = serializers.StringRelatedField()
     from_status = serializers.CharField(read_only=True)
     to_status = serializers.CharField(read_only=True)
+    failed_items = serializers.ListField(
+        child=serializers.CharField(),
+        source="failed_items_shown",
+        read_only=True,
+        help_text="The checklist items failing when the step was confirmed anyway, in the reader's language.",
+    )
 
     class Meta:
         model = MasterplanTransition

@@ -7,9 +7,11 @@ readiness of *struktur* (institutions, people), *infrastruktur* and *suprastrukt
 sub-dimension, the programs and the roadmap.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from programs.models.fields import history, user_reference
@@ -67,7 +69,8 @@ class MasterplanTransition(models.Model):
     to_status = models.CharField(max_length=12, choices=Masterplan.Status.choices)
     revision = models.PositiveIntegerField(_("revisi"))
     reason = models.TextField(_("alasan"), blank=True)
-    # the checklist items still failing when the step was confirmed anyway (their gaps, in Indonesian)
+    # the checklist items still failing when the step was confirmed anyway: {"label", "gap"} each,
+    # in Indonesian (the label is a message of the catalogue, the gap carries the region's data)
     failed_items = models.JSONField(_("butir daftar periksa yang belum terpenuhi"), default=list, blank=True)
     by = user_reference(_("oleh"), null=True)
     at = models.DateTimeField(_("waktu"), default=timezone.now)
@@ -79,6 +82,19 @@ class MasterplanTransition(models.Model):
 
     def __str__(self):
         return f"{self.from_status} → {self.to_status}"
+
+    @property
+    def failed_items_shown(self) -> list[str]:
+        """The failing items in the reader's language: the gap as stored in Indonesian, or in
+        another language the item's translated label (the gap's wording holds data)."""
+        indonesian = (get_language() or settings.LANGUAGE_CODE).split("-")[0] == settings.LANGUAGE_CODE.split("-")[0]
+        shown = []
+        for item in self.failed_items:
+            if isinstance(item, str):
+                shown.append(item)
+            else:
+                shown.append((item.get("gap") or item["label"]) if indonesian else gettext(item["label"]))
+        return shown
 
 
 class Readiness(models.Model):

@@ -87,13 +87,14 @@ def transition_masterplan(
     return masterplan
 
 
-def _failing_items(*, action: str, acknowledged: bool, reason: str) -> list[str]:
-    """The gaps of the checklist items failing before ``action`` (in the site's language, as the
-    log keeps them), once the step is confirmed with a reason; refused otherwise."""
+def _failing_items(*, action: str, acknowledged: bool, reason: str) -> list[dict]:
+    """The checklist items failing before ``action`` (label and gap in the site's language, as
+    the log keeps them; ``MasterplanTransition.failed_items_shown`` reads them in the reader's),
+    once the step is confirmed with a reason; refused otherwise."""
     if action not in GUARDED:
         return []
     with override(settings.LANGUAGE_CODE):
-        items = [item.gap or item.label for item in checklist.failing_before(action)]
+        items = [{"label": item.label, "gap": item.gap} for item in checklist.failing_before(action)]
     if not items:
         return []
     if not acknowledged:

@@ -5,6 +5,7 @@ items); the page asks on a second page, a refusal is a form error, never a 500."
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import translation
 
 from programs import checklist, services
 from programs.models import Masterplan, MasterplanTransition
@@ -28,8 +29,12 @@ def test_submitting_with_failing_items_needs_the_acknowledgement_then_a_reason(w
     services.transition_masterplan(actor=admin, action="submit", **CONFIRMED)
     log = MasterplanTransition.objects.get()
     assert log.reason == CONFIRMED["reason"]
-    assert "Profil daerah belum diisi" in log.failed_items
+    assert "Profil daerah belum diisi" in log.failed_items_shown
     assert len(log.failed_items) == len(checklist.failing_before("submit"))
+    # An English reader reads the items' labels in English, never the stored Indonesian.
+    with translation.override("en"):
+        assert "Regional profile" in log.failed_items_shown
+        assert "Profil daerah" not in " ".join(log.failed_items_shown)
 
 
 def test_approving_and_publishing_are_guarded_too_returning_and_reopening_are_not(world, probolinggo):
@@ -46,8 +51,8 @@ def test_approving_and_publishing_are_guarded_too_returning_and_reopening_are_no
     services.transition_masterplan(actor=admin, action="reopen")
     logs = {t.action: t for t in MasterplanTransition.objects.all()}
     assert logs["return"].failed_items == [] and logs["reopen"].failed_items == []
-    assert "Lembar komitmen" not in " ".join(logs["approve"].failed_items)
-    assert "Lembar komitmen kepala daerah belum diunggah" in logs["publish"].failed_items
+    assert "Lembar komitmen" not in " ".join(logs["approve"].failed_items_shown)
+    assert "Lembar komitmen kepala daerah belum diunggah" in logs["publish"].failed_items_shown
 
 
 def test_the_items_the_workflow_completes_never_count(world, probolinggo):
