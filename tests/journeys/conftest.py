@@ -31,6 +31,8 @@ AXE_RUN = """async () => {
     targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 8),
   }));
 }"""
+FILLED = """() => [...document.querySelectorAll("input:not([type]), input[type=text], input[type=number]")]
+  .filter((i) => i.offsetParent !== null && i.value).map((i) => i.value)"""  # values shown in fields
 
 
 @pytest.fixture(autouse=True)
@@ -121,12 +123,13 @@ class Journey:
         self.read()
 
     def read(self) -> None:
-        """The page's visible text in its language: in Indonesian no number with a decimal
-        point, in English no stored Indonesian notification text nor untranslated word."""
+        """The page's visible text and the values shown in its fields, in its language: in
+        Indonesian no number with a decimal point, in English no stored Indonesian
+        notification text nor untranslated word."""
         from tests.platform.test_no_indonesian_leak import leaks
 
         language = (self.page.evaluate("document.documentElement.lang") or "").lower()
-        text = self.page.inner_text("body")
+        text = self.page.inner_text("body") + " " + " ".join(self.page.evaluate(FILLED))
         if language.startswith("id"):
             found = decimal_points(text, self.codes)
             assert not found, f"decimal point on {self.page.url} ({self.viewport}): {found}"

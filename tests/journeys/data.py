@@ -231,3 +231,18 @@ def editor_mentioned(program):
         with in_workspace():
             Notification.objects.filter(pk__gt=last_note).delete()
             Comment.objects.filter(pk__gt=last_comment).delete()
+
+
+@contextmanager
+def framework_versions():
+    """The standard framework versions (seeded when absent, then removed); the newest."""
+    from assessments.framework.models import FrameworkVersion
+    from assessments.framework.services import seed_standard_versions
+
+    seeded = not FrameworkVersion.objects.exists()
+    versions = seed_standard_versions()
+    try:
+        yield versions[-1]
+    finally:
+        if seeded:
+            FrameworkVersion.objects.all().delete()

@@ -39,6 +39,9 @@ def test_a_decimal_point_in_indonesian_and_a_stored_text_in_english_are_caught(p
     page.set_content('<html lang="id"><body><main>Waktu muat 2.4 detik</main></body></html>')
     with pytest.raises(AssertionError, match=r"decimal point .*'2\.4'"):
         watched.read()
+    page.set_content('<html lang="id"><body><main><input aria-label="Skala" value="0.25"></main></body></html>')
+    with pytest.raises(AssertionError, match=r"'0\.25'"):
+        watched.read()
 
     page.set_content('<html lang="en"><body><main>2.4 seconds; Mira mentioned you</main></body></html>')
     watched.read()

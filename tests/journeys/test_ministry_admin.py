@@ -1,5 +1,6 @@
 """The ministry admin's journey (signed in with the second factor): the national registry
-searched, the ranking, the comparison, the cohort page, the facilitators' schedule pages, a
+searched, the ranking, the comparison, the framework version's pages (its weights and
+settings read in Indonesian numbers), the cohort page, the facilitators' schedule pages, a
 showcase created, and the audit log."""
 
 import pytest
@@ -17,7 +18,9 @@ def undone(committed_db):
         data.showcase_removed(SLUG),
         data.published_results(2040, 2041),
         data.facilitator_in_registry("fasilitator.perjalanan@example.id") as expert,
+        data.framework_versions() as version,
     ):
+        expert.version = version
         yield expert
 
 
@@ -40,6 +43,8 @@ def test_ministry_admin_daily_work(undone, journey):
     journey.visit(journey.url("/assessments/compare/"))
     journey.visit(journey.url("/assessments/compare/?region=35.74&region=35.75"))
     assert "Kota Pasuruan" in main.inner_text()
+    for path in ("/frameworks/", "/frameworks/{}/", "/frameworks/{}/settings/"):
+        journey.visit(journey.url(path.format(undone.version.pk)))
     journey.visit(journey.url("/cohorts/"))
     journey.visit(journey.url("/cohorts/2018/"))
     assert "Kota Probolinggo" in main.inner_text()
