@@ -6,6 +6,7 @@ masterplan, the programs and the notifications."""
 from django.utils.translation import gettext_lazy as _
 
 from tenants.panels import (
+    NATIONAL_HEAD,
     NAV_WORKSPACE,
     WORKSPACE_HEAD,
     WORKSPACE_HOME,
@@ -49,6 +50,8 @@ def no_context(request, page) -> dict:
 
 def register() -> None:
     register_panel(slot=WORKSPACE_HEAD, template="programs/_head.html", context=no_context)
+    # the national masterplan overview draws the same status badges
+    register_panel(slot=NATIONAL_HEAD, template="programs/_head.html", context=no_context)
     register_panel(slot=WORKSPACE_HOME_FACTS, template="programs/_home_next_stage.html", context=bimtek_year)
     register_panel(slot=WORKSPACE_HOME, template="programs/_home_stages.html", context=bimtek_year, order=10)
     register_panel(slot=WORKSPACE_HOME, template="programs/_home_checklist.html", context=home_checklist, order=20)

@@ -19,7 +19,8 @@ WORKSPACE_HOME = "workspace_home"  # below the grid, above the members
 REGION_DETAIL = "region_detail"  # the region page of the national layer (ministry staff)
 WORKSPACE_HEAD = "head.workspace"  # the <head> of every workspace page (an app's stylesheet)
 NATIONAL_HOME = "national_home"  # the apex home (the registry), below "my workspaces"
-SLOTS = (WORKSPACE_HOME_FACTS, WORKSPACE_HOME, REGION_DETAIL, WORKSPACE_HEAD, NATIONAL_HOME)
+NATIONAL_HEAD = "head.national"  # the <head> of every apex page (an app's stylesheet)
+SLOTS = (WORKSPACE_HOME_FACTS, WORKSPACE_HOME, REGION_DETAIL, WORKSPACE_HEAD, NATIONAL_HOME, NATIONAL_HEAD)
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,11 @@ def test_the_api_lists_figures_with_filters(reported, world, client_for):
 @pytest.mark.parametrize("who", ["admin_probolinggo", "facilitator_current", "facilitator_expired", "nobody"])
 def test_only_ministry_staff_see_the_masterplans_of_every_region(reported, world, client_for, url, who):
     assert client_for(world.users[who]).get(url, HTTP_HOST=APEX).status_code == 404
+
+
+def test_the_overview_draws_each_status_with_its_own_badge(reported, world, client_for):
+    """The national overview loads the masterplan stylesheet (the apex head slot) and gives
+    each status the badge the workspace pages use."""
+    body = _analyst(world, client_for).get("/masterplans/", HTTP_HOST=APEX).content.decode()
+    assert "programs/masterplan.css" in body
+    assert 'class="badge masterplan-' in body
