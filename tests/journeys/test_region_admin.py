@@ -1,5 +1,6 @@
 """The region admin's journey: the workspace home, an OPD added to the directory, the
-masterplan submitted to the Dewan Smart City, the checklist, and a member invited."""
+masterplan submitted to the Dewan Smart City, the checklist, the change history, the book,
+the quick wins and the notifications, and a member invited."""
 
 import pytest
 
@@ -41,6 +42,8 @@ def test_region_admin_daily_work(undone, journey):
     assert "Diajukan" in main.locator(".badge").first.inner_text()
 
     journey.visit(journey.workspace("/masterplan/checklist/"))
+    for path in ("/masterplan/riwayat/", "/masterplan/buku-pdf/", "/masterplan/quick-win/", "/notifikasi/"):
+        journey.visit(journey.workspace(path))
 
     # A new member invited.
     journey.menu("Anggota")
