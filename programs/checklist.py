@@ -124,7 +124,12 @@ def bimtek_checklist() -> list[Stage]:
         Item(
             _("Indikator keberhasilan setiap program"),
             programs["total"] > 0 and not programs["without_indicator"],
-            _("%(n)s program belum punya indikator keberhasilan") % {"n": programs["without_indicator"]}
+            ngettext(
+                "%(n)s program belum punya indikator keberhasilan",
+                "%(n)s program belum punya indikator keberhasilan",
+                programs["without_indicator"],
+            )
+            % {"n": programs["without_indicator"]}
             if programs["total"]
             else _("Belum ada program"),
         ),
@@ -137,7 +142,12 @@ def bimtek_checklist() -> list[Stage]:
         Item(
             _("Pembiayaan setiap program"),
             programs["total"] > 0 and not programs["without_funding"],
-            _("%(n)s program belum punya pembiayaan") % {"n": programs["without_funding"]}
+            ngettext(
+                "%(n)s program belum punya pembiayaan",
+                "%(n)s program belum punya pembiayaan",
+                programs["without_funding"],
+            )
+            % {"n": programs["without_funding"]}
             if programs["total"]
             else _("Belum ada program"),
         ),
@@ -149,7 +159,12 @@ def bimtek_checklist() -> list[Stage]:
         Item(
             _("Manajemen risiko setiap quick win"),
             programs["quick_wins"] > 0 and not programs["quick_wins_without_risk"],
-            _("%(n)s quick win belum punya daftar risiko") % {"n": programs["quick_wins_without_risk"]}
+            ngettext(
+                "%(n)s quick win belum punya daftar risiko",
+                "%(n)s quick win belum punya daftar risiko",
+                programs["quick_wins_without_risk"],
+            )
+            % {"n": programs["quick_wins_without_risk"]}
             if programs["quick_wins"]
             else _("Belum ada quick win"),
         ),

@@ -9,9 +9,18 @@ runs, where the page polling it can read it.
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from programs.models.fields import user_reference
+
+
+def import_outcome(created: int, updated: int) -> str:
+    """ "Impor selesai: 3 program baru, 1 program diperbarui." in the active language."""
+    return gettext("Impor selesai: %(created)s, %(updated)s.") % {
+        "created": ngettext("%(n)s program baru", "%(n)s program baru", created) % {"n": created},
+        "updated": ngettext("%(n)s program diperbarui", "%(n)s program diperbarui", updated) % {"n": updated},
+    }
 
 
 class ProgramImport(models.Model):
@@ -39,6 +48,10 @@ class ProgramImport(models.Model):
 
     def __str__(self):
         return f"Impor program {self.requested_at:%Y-%m-%d %H:%M} ({self.status})"
+
+    @property
+    def outcome(self) -> str:
+        return import_outcome(self.created, self.updated)
 
     @property
     def is_finished(self) -> bool:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from platform.uploads import sniff_upload
 from programs import excel, selectors
 from programs.models import ProgramImport
+from programs.models.imports import import_outcome
 from programs.views.base import actor_of
 from tenants.views_workspace import WorkspaceView
 
@@ -139,8 +140,7 @@ class ProgramImportPreviewView(WorkspaceView):
         excel.discard_upload(token=upload_token, user=request.user)
         messages.success(
             request,
-            _("Impor selesai: %(created)s program baru, %(updated)s program diperbarui.")
-            % {"created": result.created, "updated": result.updated},
+            import_outcome(result.created, result.updated),
         )
         return redirect("program-list")
 
