@@ -106,6 +106,17 @@ class Journey:
         self.check()
         assert self.page.locator("header nav a[aria-current=page]").inner_text().strip() == name
 
+    def switch_language(self, code: str) -> None:
+        """Choose a language with the header's switch, as a reader does (on a phone the menu
+        is opened first); the same page comes back in it and is checked."""
+        toggle = self.page.locator("header button[data-nav-toggle]")
+        if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+            toggle.click()
+        with self.page.expect_navigation():
+            self.page.select_option("header select[name=language]", code)  # it submits itself
+        assert self.page.locator("html").get_attribute("lang") == code
+        self.check()
+
     def check(self) -> None:
         """Run axe-core (WCAG 2 A and AA) on the current page; a serious or critical
         violation fails the test, listing the rule, its elements and the page."""

@@ -246,3 +246,32 @@ def framework_versions():
     finally:
         if seeded:
             FrameworkVersion.objects.all().delete()
+
+
+@contextmanager
+def admin_told_by_the_dewan():
+    """The region admin submits the masterplan (past failing checklist items, with a reason),
+    the Dewan returns it and the facilitator mentions the admin in a comment, all through the
+    services; the stored (Indonesian) texts of the admin's notifications. Undone afterwards."""
+    from programs import services
+    from programs.models import Comment, Notification
+
+    admin = actor_of("admin_probolinggo@example.id")
+    with masterplan_restored("draft"):
+        with in_workspace():
+            last_note = Notification.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+            services.transition_masterplan(
+                actor=admin, action="submit", reason="Rapat Dewan bulan ini", acknowledge_failing=True
+            )
+            services.transition_masterplan(
+                actor=actor_of("council_probolinggo@example.id"), action="return", reason="Lengkapi SWOT"
+            )
+            services.add_comment(
+                actor=actor_of("facilitator_current@example.id"),
+                section=Comment.Section.SWOT,
+                body="Mohon dilengkapi @admin_probolinggo@example.id",
+            )
+            stored = list(
+                Notification.objects.filter(pk__gt=last_note, user_id=admin.user.pk).values_list("message", flat=True)
+            )
+        yield stored

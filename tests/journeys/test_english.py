@@ -1,7 +1,8 @@
-"""The OPD editor's journey in English: mentioned in two comments (made through the comment
-service, so the notifications are stored with their Indonesian text), the editor chooses
-English with the site's language switch and reads the notifications and the pages of the
-journey; the harness fails a page that shows a stored Indonesian text or an untranslated word."""
+"""Journeys in English. The OPD editor, mentioned in two comments, and the region admin, told
+the Dewan returned the masterplan and mentioned by the facilitator (all made through the
+services, so the notifications are stored with their Indonesian text), choose English with
+the site's language switch and read the notifications and the pages of their journey; the
+harness fails a page that shows a stored Indonesian text or an untranslated word."""
 
 import pytest
 
@@ -26,19 +27,12 @@ def test_opd_editor_reads_the_notifications_and_the_journey_in_english(mentioned
     program, stored = mentioned
     assert len(stored) == 2 and all("menyebut Anda" in text for text in stored), stored
     journey.stored = stored
-    page, main = journey.page, journey.page.locator("main")
+    main = journey.page.locator("main")
     journey.sign_in("editor_probolinggo@example.id", "kota-probolinggo")
     journey.visit(journey.workspace("/notifikasi/"))
     assert main.locator("ul.notifications").inner_text().count("menyebut Anda") == 2  # Indonesian first
 
-    # The language switch, as a reader uses it (in the folded menu on a phone).
-    toggle = page.locator("header button[data-nav-toggle]")
-    if toggle.is_visible():
-        toggle.click()
-    with page.expect_navigation():
-        page.select_option("header select[name=language]", "en")  # it submits itself
-    assert page.locator("html").get_attribute("lang") == "en"
-    journey.check()
+    journey.switch_language("en")
     listing = main.locator("ul.notifications").inner_text()
     assert listing.count("mentioned you in a comment") == 2, listing
 
@@ -51,3 +45,26 @@ def test_opd_editor_reads_the_notifications_and_the_journey_in_english(mentioned
     journey.visit(journey.workspace("/masterplan/"))
     journey.visit(journey.workspace("/masterplan/buku-1/"))
     journey.visit(journey.workspace("/masterplan/buku-2/"))
+
+
+@pytest.fixture
+def told(committed_db):
+    with data.admin_told_by_the_dewan() as stored:
+        yield stored
+
+
+def test_region_admin_reads_the_dewan_and_a_mention_in_english(told, journey):
+    assert len(told) == 2, told
+    journey.stored = told
+    main = journey.page.locator("main")
+    journey.sign_in("admin_probolinggo@example.id", "kota-probolinggo")
+    journey.visit(journey.workspace("/"))
+    journey.switch_language("en")
+    journey.visit(journey.workspace("/notifikasi/"))
+    listing = main.locator("ul.notifications").inner_text()
+    assert "returned by the Dewan Smart City" in listing and "mentioned you in a comment" in listing, listing
+    journey.visit(journey.workspace("/masterplan/"))
+    assert "Lengkapi SWOT" in main.inner_text()  # the Dewan's reason stays as written
+    for path in ("/masterplan/checklist/", "/masterplan/riwayat/", "/direktori/", "/masterplan/buku-1/"):
+        journey.visit(journey.workspace(path))
+    journey.menu("Members")
