@@ -152,7 +152,7 @@ def test_official_ranks_are_shown_beside_the_computed_rank(world, client_for, of
     assert COMPUTED in ranking and "Peringkat resmi" in ranking
     assert "<td>1</td><td>50</td>" in ranking and "<td>3</td><td>200</td>" in ranking
     export = _ranking(client, format="csv").content.decode("utf-8-sig").splitlines()
-    assert export[0].split(",")[9] == "published_rank" and export[1].split(",")[9] == "50"
+    assert export[0].split(",")[9] == "Peringkat resmi" and export[1].split(",")[9] == "50"
     compare = client.get("/assessments/compare/?region=35.13&region=35.75", HTTP_HOST=APEX).content.decode()
     assert COMPUTED in compare and "<td>3</td><td>200</td>" in compare and "<td>1</td><td>50</td>" in compare
     region = client.get("/regions/35.74/", HTTP_HOST=APEX).content.decode()
