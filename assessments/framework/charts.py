@@ -12,6 +12,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from platform import formats as local_formats
+
 PALETTE = ["#0b5cab", "#d9480f", "#2b8a3e", "#862e9c", "#e67700", "#1098ad"]
 
 
@@ -20,7 +22,7 @@ def _num(value) -> float | None:
 
 
 def _fmt(value) -> str:
-    return f"{_num(value):.2f}".replace(".", ",")
+    return local_formats.number(_num(value), 2)  # 2,50 in Indonesian, 2.50 in English
 
 
 def _svg(width: int, height: int, body: list[str], title: str) -> SafeString:
