@@ -10,7 +10,7 @@ types, it gets a leading apostrophe. A plain number given as text ("-0.440") cal
 stays as it is.
 
 Headers and labels are written in the reader's language, not as codes: a header is a field's
-verbose name (``field_label``), a choice its display label, a yes/no ``yes_no``; the view
+verbose name (``field_label``), a choice its display label; the view
 builds them while the request's language is active (a Celery task building an export takes the
 language as an argument and activates it). XLSX columns of rupiah and of two-decimal figures get
 number formats (``RUPIAH``, ``TWO_DECIMALS``), so a spreadsheet program shows them with its own
@@ -26,7 +26,6 @@ from django.http import HttpResponse
 from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
 from django.utils.text import capfirst
-from django.utils.translation import gettext
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,11 +38,6 @@ TWO_DECIMALS = "#,##0.00"
 def field_label(model, name: str) -> str:
     """A model field's verbose name as a column header, in the active language."""
     return capfirst(str(model._meta.get_field(name).verbose_name))
-
-
-def yes_no(value) -> str:
-    """``True`` → "Ya", ``False`` → "Tidak" (empty for ``None``), in the active language."""
-    return "" if value is None else gettext("Ya") if value else gettext("Tidak")
 
 
 def looks_like_formula(value) -> bool:
