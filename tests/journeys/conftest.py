@@ -4,9 +4,10 @@ console errors, failed requests and server errors, with axe-core run on every pa
 Each journey takes the ``journey`` fixture (parametrized over both widths) and walks its
 role's daily work with ``journey.visit(url)`` and ``journey.check()`` after an action that
 lands on a new page. Every page checked is also read: in Indonesian, its visible text may
-show no number with a decimal point (``decimals.py``); in English, none of the stored
-Indonesian notification texts the journey put in ``journey.stored`` nor an interface word left
-untranslated (the words of ``tests/platform/test_no_indonesian_leak.py``).
+show no number with a decimal point (the pattern of ``tests/platform/test_no_decimal_point.py``,
+through ``decimals.py``); in English, none of the stored Indonesian notification texts the
+journey put in ``journey.stored`` nor an interface word left untranslated (the words of
+``tests/platform/test_no_indonesian_leak.py``).
 axe-core is vendored (``vendor/axe.min.js``, no CDN); the site's
 Content-Security-Policy allows no inline script, so its source is evaluated through the
 browser's debugging protocol instead of a ``<script>`` tag.
