@@ -39,7 +39,7 @@ class ShowcaseSerializer(serializers.ModelSerializer):
         return max((v.number for v in showcase.versions.all() if v.published_at), default=None)
 
 
-class VersionSerializer(serializers.ModelSerializer):
+class AgendaVersionSerializer(serializers.ModelSerializer):
     is_published = serializers.SerializerMethodField()
     slot_count = serializers.IntegerField(read_only=True)
 
@@ -68,11 +68,11 @@ class SlotSerializer(serializers.ModelSerializer):
         return slot.region.name if slot.region_id else None
 
 
-class VersionDetailSerializer(VersionSerializer):
+class AgendaVersionDetailSerializer(AgendaVersionSerializer):
     slots = SlotSerializer(many=True, read_only=True, source="slot_list")
 
-    class Meta(VersionSerializer.Meta):
-        fields = [*VersionSerializer.Meta.fields, "slots"]
+    class Meta(AgendaVersionSerializer.Meta):
+        fields = [*AgendaVersionSerializer.Meta.fields, "slots"]
 
 
 # --- input --------------------------------------------------------------------------------------

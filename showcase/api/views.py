@@ -18,14 +18,14 @@ from rest_framework.views import APIView
 from showcase import rules, selectors, services
 from showcase.access import access_showcase
 from showcase.api.serializers import (
+    AgendaVersionDetailSerializer,
+    AgendaVersionSerializer,
     MoveInputSerializer,
     PublishInputSerializer,
     ShowcaseInputSerializer,
     ShowcaseSerializer,
     ShowcaseUpdateSerializer,
     SlotSerializer,
-    VersionDetailSerializer,
-    VersionSerializer,
 )
 from showcase.models import AgendaVersion, PresentingRegion, Showcase, Slot, Stage
 
@@ -96,7 +96,7 @@ class ShowcaseDetailView(ShowcaseMixin, APIView):
 class VersionListView(ShowcaseMixin, generics.ListAPIView):
     """The agenda's versions, newest first (the first is the draft)."""
 
-    serializer_class = VersionSerializer
+    serializer_class = AgendaVersionSerializer
     queryset = AgendaVersion.objects.none()
 
     def get_queryset(self):
@@ -104,34 +104,34 @@ class VersionListView(ShowcaseMixin, generics.ListAPIView):
 
 
 class VersionDetailView(ShowcaseMixin, APIView):
-    @extend_schema(responses=VersionDetailSerializer)
+    @extend_schema(responses=AgendaVersionDetailSerializer)
     def get(self, request, slug, number):
         version = get_object_or_404(version_queryset(self.showcase()), number=number)
         version.slot_list = selectors.slots_of(version)
-        return Response(VersionDetailSerializer(version).data)
+        return Response(AgendaVersionDetailSerializer(version).data)
 
 
 class PublishView(ShowcaseMixin, APIView):
     """Publish version ``number`` (it must be the latest): the public page shows it from now on."""
 
-    @extend_schema(request=PublishInputSerializer, responses={200: VersionSerializer, 400: BAD_INPUT})
+    @extend_schema(request=PublishInputSerializer, responses={200: AgendaVersionSerializer, 400: BAD_INPUT})
     def post(self, request, slug, number):
         PublishInputSerializer(data=request.data).is_valid(raise_exception=True)
         showcase = self.showcase()
         version = services.publish_version(actor=request.user, showcase=showcase, number=number)
-        return Response(VersionSerializer(version_queryset(showcase).get(pk=version.pk)).data)
+        return Response(AgendaVersionSerializer(version_queryset(showcase).get(pk=version.pk)).data)
 
 
 class RebuildView(ShowcaseMixin, APIView):
     """Lay the agenda out again from the settings ("Susun ulang") into the draft."""
 
-    @extend_schema(request=None, responses={200: VersionDetailSerializer, 400: BAD_INPUT})
+    @extend_schema(request=None, responses={200: AgendaVersionDetailSerializer, 400: BAD_INPUT})
     def post(self, request, slug):
         showcase = self.showcase()
         version = services.rebuild_agenda(actor=request.user, showcase=showcase)
         version = version_queryset(showcase).get(pk=version.pk)
         version.slot_list = selectors.slots_of(version)
-        return Response(VersionDetailSerializer(version).data)
+        return Response(AgendaVersionDetailSerializer(version).data)
 
 
 class SlotListView(ShowcaseMixin, generics.ListAPIView):

@@ -118,7 +118,10 @@ class DeckBuildDetailView(DeckMixin, APIView):
 class DeckFileView(DeckMixin, APIView):
     """A finished job's file: ``pptx`` or ``pdf`` of a region, ``zip`` or ``pdf`` (combined) of all."""
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(
+        operation_id="showcase_showcases_decks_file_retrieve",
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+    )
     def get(self, request, slug, deck_build, deck_file):
         build, file = access.access_build_file(self.showcase(), deck_build, deck_file)
         return FileResponse(

@@ -100,6 +100,7 @@ class SubmissionListView(SubmissionMixin, GenericAPIView):
     """Every presenting region of the showcase, in cohort order, with its submission's state."""
 
     serializer_class = SubmissionRowSerializer
+    queryset = Submission.objects.none()  # the schema's model only: the rows come from ``overview``
 
     @extend_schema(
         parameters=[
@@ -108,7 +109,7 @@ class SubmissionListView(SubmissionMixin, GenericAPIView):
                 OpenApiTypes.STR,
                 enum=list(overview.STATUSES),
                 description="submitted: sent; missing: not sent yet; gaps: sent with something missing.",
-            )
+            ),
         ],
         responses={200: SubmissionRowSerializer(many=True), 400: BAD_INPUT},
     )
