@@ -213,6 +213,25 @@ def pass_second_factor_in_browser(page, email: str) -> None:
         page.click("main button[type=submit]")
 
 
+def sign_in_in_browser(page, base: str, email: str) -> None:
+    """The sign-in form filled in Chromium, the second factor passed when ``email`` has one,
+    and the page left once signed in."""
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    pass_second_factor_in_browser(page, email)
+    page.wait_for_url(lambda url: "/accounts/" not in url)
+
+
+def watch_browser_problems(page) -> list[str]:
+    """The uncaught script errors and 5xx answers ``page`` meets, collected as they happen."""
+    problems = []
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 500 else None)
+    return problems
+
+
 @pytest.fixture
 def client_for(client):
     """``client_for(user)``: a test client signed in as ``user`` (or anonymous with None)."""

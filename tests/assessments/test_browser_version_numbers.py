@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import PASSWORD, pass_second_factor_in_browser
+from tests.conftest import sign_in_in_browser, watch_browser_problems
 from tests.test_browser import page, server  # noqa: F401  (the browser fixtures)
 
 pytestmark = pytest.mark.browser
@@ -56,15 +56,8 @@ def saved_scale(pk):
 def test_ministry_admin_types_a_scale_with_a_decimal_comma(draft, server, page, viewport):  # noqa: F811
     base = f"http://sc100.test:{server}"
     page.set_viewport_size(viewport)
-    problems = []
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 500 else None)
-    page.goto(f"{base}/accounts/login/")
-    page.fill("input[name=username]", "ministry_admin@example.id")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    pass_second_factor_in_browser(page, "ministry_admin@example.id")
-    page.wait_for_url(lambda url: "/accounts/" not in url)
+    problems = watch_browser_problems(page)
+    sign_in_in_browser(page, base, "ministry_admin@example.id")
     page.goto(f"{base}/frameworks/{draft.pk}/settings/")
 
     page.fill("input[name=scale_min]", "0,00")

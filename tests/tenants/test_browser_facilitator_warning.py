@@ -7,7 +7,7 @@ What it writes is committed for the server process, so the fixture removes it af
 
 import pytest
 
-from tests.conftest import PASSWORD, pass_second_factor_in_browser
+from tests.conftest import sign_in_in_browser, watch_browser_problems
 from tests.test_browser import page, server  # noqa: F401  (the browser fixtures)
 
 pytestmark = pytest.mark.browser
@@ -26,15 +26,9 @@ def no_invited_facilitator(committed_db):
 def test_an_ended_period_is_confirmed_before_the_invitation(no_invited_facilitator, server, page, viewport):  # noqa: F811
     base = f"http://kota-probolinggo.sc100.test:{server}"
     page.set_viewport_size(viewport)
-    problems = []
-    page.on("pageerror", lambda exc: problems.append(str(exc)))
-    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 500 else None)
-    page.goto(f"http://sc100.test:{server}/accounts/login/")  # ministry staff sign in on the national site
-    page.fill("input[name=username]", "ministry_admin@example.id")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    pass_second_factor_in_browser(page, "ministry_admin@example.id")
-    page.wait_for_url(lambda url: "/accounts/" not in url)  # one sign-in covers every host
+    problems = watch_browser_problems(page)
+    # Ministry staff sign in on the national site; one sign-in covers every host.
+    sign_in_in_browser(page, f"http://sc100.test:{server}", "ministry_admin@example.id")
     page.goto(f"{base}/members/")
 
     page.get_by_label("E-mail").fill(EMAIL)
