@@ -56,7 +56,7 @@ def bimtek_stages_with_workshops(*, region_id: str) -> list[BimtekStage]:
 def _last_day(stage: BimtekStage) -> date | None:
     """The stage's last day: its workshop's end where the plan schedules it, else its planned date."""
     workshop = getattr(stage, "workshop", None)
-    return workshop.ends if workshop is not None else stage.planned_date
+    return (workshop.ends or workshop.starts) if workshop is not None else stage.planned_date
 
 
 def next_bimtek_stage(stages: list[BimtekStage], *, today: date | None = None) -> BimtekStage | None:

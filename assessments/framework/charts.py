@@ -34,11 +34,14 @@ def _svg(width: int, height: int, body: list[str], title: str) -> SafeString:
     )
 
 
-def _legend(series_names: list[str], x: int, y: int) -> list[str]:
+def _legend(series_names: list[str], x: int, y: int, colours: list[int] | None = None) -> list[str]:
+    """The legend's rows; ``colours``: each row's place in the palette (by default its own row),
+    so a chart that leaves a series out keeps the colours of the page's other charts."""
     out = ['<g class="legend">']
     for n, name in enumerate(series_names):
         yy = y + n * 16
-        out.append(f'<rect x="{x}" y="{yy - 9}" width="10" height="10" fill="{PALETTE[n % len(PALETTE)]}"/>')
+        colour = PALETTE[(colours[n] if colours else n) % len(PALETTE)]
+        out.append(f'<rect x="{x}" y="{yy - 9}" width="10" height="10" fill="{colour}"/>')
         out.append(f'<text x="{x + 14}" y="{yy}">{escape(name)}</text>')
     return [*out, "</g>"]
 
@@ -59,9 +62,14 @@ def _lines(text: str) -> list[str]:
     return lines or [""]
 
 
-def _drawn(axes: list[tuple[str, str]], series: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
-    """The series with a value on at least one axis: only those are drawn and named in the legend."""
-    return [(name, values) for name, values in series if any(_num(values.get(code)) is not None for code, _l in axes)]
+def _drawn(axes: list[tuple[str, str]], series: list[tuple[str, dict]]) -> list[tuple[int, str, dict]]:
+    """The series with a value on at least one axis, each with its place among all the series
+    (its colour, the same as in the page's other charts): only those are drawn and named."""
+    return [
+        (n, name, values)
+        for n, (name, values) in enumerate(series)
+        if any(_num(values.get(code)) is not None for code, _l in axes)
+    ]
 
 
 def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_max: Decimal, title: str) -> SafeString:
@@ -89,7 +97,7 @@ def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_
         labels.append((lx, first, anchor, lines))
         x_min, x_max = min(x_min, x0), max(x_max, x0 + width)
         y_min, y_max = min(y_min, first - 11), max(y_max, first + height - LINE_H + 4)
-    legend_w = max((len(name) * CHAR_W + 14 for name, _v in series), default=0)
+    legend_w = max((len(name) * CHAR_W + 14 for _n, name, _v in series), default=0)
     x_max = max(x_max, x_min + legend_w)
     cx, cy = pad - x_min, pad - y_min
     legend_y = cy + y_max + 24
@@ -109,7 +117,7 @@ def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_
             for n, line in enumerate(lines)
         )
         body.append(f'<text class="axis" text-anchor="{anchor}">{spans}</text>')
-    for n, (_name, values) in enumerate(series):
+    for n, _name, values in series:
         color = PALETTE[n % len(PALETTE)]
         pts = []
         for i, (code, _label) in enumerate(axes):
@@ -120,7 +128,7 @@ def radar(*, axes: list[tuple[str, str]], series: list[tuple[str, dict]], scale_
             f'<polygon class="series" points="{" ".join(pts)}" fill="{color}" fill-opacity="0.15" '
             f'stroke="{color}" stroke-width="2"/>'
         )
-    body += _legend([name for name, _v in series], math.floor(pad), math.floor(legend_y))
+    body += _legend([name for _n, name, _v in series], math.floor(pad), math.floor(legend_y), [n for n, *_ in series])
     return _svg(width, height, body, title)
 
 

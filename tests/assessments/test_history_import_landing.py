@@ -88,3 +88,10 @@ def test_the_accepted_codes_come_from_the_framework(versions):
         Dimension.objects.order_by("order").values_list("code", flat=True)
     )
     assert {c for c, _n in codes["component"]} == set(Component.objects.values_list("code", flat=True))
+
+
+def test_a_file_with_headers_only_is_a_form_error_not_an_empty_import(admin, versions):
+    response = admin.post(URL, _upload("region_code,year,stage,overall\n"), HTTP_HOST=APEX)
+    assert response.status_code == 400
+    assert "Berkas tidak berisi baris data" in response.content.decode()
+    assert not PublishedResult.objects.exists()

@@ -74,6 +74,8 @@ def test_the_legend_names_only_the_series_drawn():
     assert legend == ["Kota A", "Kota C"]
     assert len(polygons) == len(legend) == len(swatches)
     assert [p.get("stroke") for p in polygons] == swatches  # each entry in the colour of its polygon
+    # and in the colour the page's other charts give the same region (Kota C is the third)
+    assert swatches == [charts.PALETTE[0], charts.PALETTE[2]]
     # nothing to draw: no polygon and no legend entry
     empty = ET.fromstring(str(charts.radar(axes=ENGLISH, series=series[1:2], scale_max=Decimal(5), title="t")))
     assert not [p for p in empty.iter(f"{NS}polygon") if p.get("class") == "series"]

@@ -85,3 +85,15 @@ def test_with_every_date_past_the_home_says_nothing_is_scheduled_ahead(world, cl
     body = home(world, client_for, "viewer_probolinggo")  # the world's cohort of 2018: every date has passed
     assert "Belum ada tahap Bimtek yang dijadwalkan ke depan." in body
     assert "showcase nasional" not in body
+
+
+def test_a_workshop_without_an_end_date_ends_on_its_start():
+    """A workshop the plan has started but not given an end is past once its start is past
+    (it was taken as undated, hence still to come)."""
+    from types import SimpleNamespace
+
+    started = date(2024, 3, 4)
+    stage = SimpleNamespace(workshop=SimpleNamespace(starts=started, ends=None), planned_date=None)
+    assert selectors._last_day(stage) == started
+    stage.workshop.ends = started + timedelta(days=1)
+    assert selectors._last_day(stage) == started + timedelta(days=1)

@@ -143,6 +143,10 @@ def _parsed_results(content: bytes) -> list[tuple]:
     """The file's rows read and checked: (region code, year, stage, overall, rank, parts)
     each, or ``ValidationError`` with every row's problems (row and column named)."""
     rows = _read_rows(content)
+    if not rows:
+        raise ValidationError(
+            _("Berkas tidak berisi baris data: di bawah judul kolom, satu baris per wilayah dan periode.")
+        )
     regions = set(Region.objects.values_list("code", flat=True))
     known = {kind: {code for code, _name in codes} for kind, codes in accepted_codes().items()}
     errors, parsed = [], []
