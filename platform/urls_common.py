@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from platform.accounts.forms import EmailAuthenticationForm
-from platform.accounts.views import PasswordResetView
+from platform.accounts.views import PasswordResetView, remembering_language
 from platform.urls_safety import local_redirects
 from platform.views import health
 from tenants.middleware import public_on_workspace_host
@@ -42,7 +42,7 @@ urlpatterns = [
     ),
     path("accounts/password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path("i18n/setlang/", _public(local_redirects(set_language)), name="set_language"),
+    path("i18n/setlang/", _public(remembering_language(local_redirects(set_language))), name="set_language"),
     path("health/", health, name="health"),
     path("", include("platform.accounts.urls")),
 ]

@@ -1,5 +1,6 @@
 """The user model: e-mail is the login, national role says what a person may do nationally."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -46,6 +47,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("akses admin Django"), default=False)
     is_active = models.BooleanField(_("aktif"), default=True)
     date_joined = models.DateTimeField(_("bergabung"), default=timezone.now)
+    # The language the person last chose with the language switch: their e-mails are written
+    # in it (blank: the platform's, Indonesian).
+    language = models.CharField(_("bahasa"), max_length=8, blank=True, default="", choices=settings.LANGUAGES)
 
     objects = UserManager()
 

@@ -1,5 +1,8 @@
 """Account views that differ from Django's: the password-reset e-mail links to the site's
-configured address, not to whatever Host header (and port) the request carried."""
+configured address, not to whatever Host header (and port) the request carried; the language
+switch remembers a signed-in person's choice for their e-mails."""
+
+from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -22,3 +25,26 @@ class PasswordResetView(auth_views.PasswordResetView):
             extra_email_context=self.extra_email_context,
         )
         return HttpResponseRedirect(self.get_success_url())
+
+
+def remembering_language(view):
+    """Wrap Django's language switch: a signed-in person's choice is also kept on their
+    account (``User.language``), so e-mails sent to them later are written in it."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        chosen = request.POST.get("language", "")
+        user = getattr(request, "user", None)
+        if (
+            request.method == "POST"
+            and user is not None
+            and user.is_authenticated
+            and chosen in dict(settings.LANGUAGES)
+            and user.language != chosen
+        ):
+            user.language = chosen
+            user.save(update_fields=["language"])
+        return response
+
+    return wrapped

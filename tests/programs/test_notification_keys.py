@@ -4,6 +4,7 @@ book's step is stored untranslated and shown in the reader's language."""
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.utils import translation
 
 from programs import notifications, selectors, services
@@ -64,8 +65,8 @@ def return_masterplan(world, reason="Lengkapi SWOT"):
 def test_emails_are_written_in_the_recipients_language_whatever_the_senders(
     world, probolinggo, django_capture_on_commit_callbacks, active
 ):
-    """Accounts store no language: every e-mail is in the platform's language, Indonesian,
-    also when the sender works in English."""
+    """A recipient who never chose a language gets the platform's, Indonesian, also when the
+    sender works in English."""
     with translation.override(active), django_capture_on_commit_callbacks(execute=True):
         return_masterplan(world)
     note = Notification.objects.get(user_id=world.users["admin_probolinggo"].pk)
@@ -127,3 +128,33 @@ def test_a_deck_builds_step_is_shown_in_the_readers_language():
     with translation.override("en"):
         assert running.step_text != "Deck 2 dari 5" and "2" in running.step_text
         assert DeckBuild(step="Menggabungkan PDF dan ZIP").step_text != "Menggabungkan PDF dan ZIP"
+
+
+def test_a_recipient_who_chose_english_with_the_switch_gets_english_emails(
+    world, probolinggo, client_for, django_capture_on_commit_callbacks
+):
+    """The language switch keeps a signed-in person's choice on their account; the mails sent
+    to them afterwards are written in it, whatever the sender's language."""
+    admin = world.users["admin_probolinggo"]
+    connection.set_schema_to_public()
+    response = client_for(admin).post(
+        "/i18n/setlang/", {"language": "en", "next": "/"}, HTTP_HOST="kota-probolinggo.sc100.test"
+    )
+    assert response.status_code == 302
+    admin.refresh_from_db()
+    assert admin.language == "en"
+    connection.set_tenant(world.probolinggo)
+    with translation.override("id"), django_capture_on_commit_callbacks(execute=True):
+        return_masterplan(world)
+    message = mail.outbox[-1]
+    assert message.to == [admin.email]
+    assert "Masterplan revision 1 returned by the Dewan Smart City" in message.subject, message.subject
+    assert "dikembalikan" not in message.subject + message.body
+
+
+def test_an_anonymous_switch_or_an_unknown_language_stores_nothing(world, client_for):
+    admin = world.users["admin_probolinggo"]
+    client_for(None).post("/i18n/setlang/", {"language": "en"}, HTTP_HOST="sc100.test")
+    client_for(admin).post("/i18n/setlang/", {"language": "xx"}, HTTP_HOST="sc100.test")
+    admin.refresh_from_db()
+    assert admin.language == ""
