@@ -2,14 +2,14 @@
 the region's workshop in the ministry's plan (home, next stage, stage page, reminders, API),
 and go back to the region's own planned date when the workshop is cancelled."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from programs import services as program_services
 from programs.models import BimtekStage
@@ -69,8 +69,15 @@ def test_home_shows_the_workshop_of_the_plan_and_back_to_the_planned_date_when_c
     assert "3–4 Juli 2018" in item and "Aula Bappeda" in item and "Usulan" in item and "Bawa data OPD" in item
     assert "Gedung Pasuruan" not in body  # another region's workshop
     assert "1 Agustus 2018" in _stage_item(body, 2)  # not scheduled: the region's own date
-    # the next-stage panel too
-    assert "Jadwal kementerian: 3–4 Juli 2018, Aula Bappeda" in body
+    # the next-stage panel never offers a past workshop as next: it names it apart
+    assert "Jadwal kementerian: 3–4 Juli 2018" not in body and "Tanggalnya telah lewat" in body
+    # once the plan moves it ahead, the panel shows the plan's dates and venue
+    ahead = factories.place(
+        Workshop.objects.get(pk=placed["35.74", 1].pk), timezone.localdate() + timedelta(days=30), None
+    )
+    body = client.get("/", HTTP_HOST=P).content.decode()
+    assert f"Jadwal kementerian: {date_range(ahead.starts, ahead.ends)}, Aula Bappeda" in body
+    factories.place(ahead, date(2018, 7, 3), placed["35.74", 1].lead)
 
     services.edit_workshop(user=world.users["ministry_admin"], workshop=placed["35.74", 1], status="cancelled")
     body = client.get("/", HTTP_HOST=P).content.decode()

@@ -109,7 +109,7 @@ def test_after_the_day_the_report_compares_plan_and_reality(day, server, page): 
     page.goto(f"{base}/showcase/kelola/{SLUG}/langsung/laporan/")
     expect(page.locator("h1")).to_contain_text("Rencana dan kenyataan")
     first_row = page.locator("table").nth(1).locator("tbody tr").first
-    expect(first_row.locator("td").nth(2)).to_contain_text(re.compile(r"\d{2}\.\d{2}"))  # the actual start
+    expect(first_row.locator("td").nth(2)).to_contain_text(re.compile(r"\d{2}:\d{2}"))  # the actual start
     with page.expect_download() as download:
         page.get_by_role("link", name="Unduh CSV").click()
     assert download.value.suggested_filename.endswith(".csv")
