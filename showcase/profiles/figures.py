@@ -14,23 +14,38 @@ from django.utils.translation import gettext as _
 
 from assessments.framework import charts as assessment_charts
 from programs import charts as programs_charts
+from programs.models import Program
 
 
-def roadmap_svg(data: dict) -> str:
+def _roadmap(data: dict) -> tuple[list, list]:
+    """The profile's dimensions and programs as the roadmap's drawing reads them."""
     roadmap = data.get("roadmap") or {}
+    horizons = dict(Program.Horizon.choices)
     dimensions = [SimpleNamespace(pk=d["code"], name=d["label"]) for d in roadmap.get("dimensions", [])]
     programs = [
         SimpleNamespace(
             title=p["title"],
             dimension_id=p["dimension"],
             horizon=p["horizon"],
+            horizon_label=horizons.get(p["horizon"], ""),
             start_year=p["start_year"],
             end_year=p["end_year"],
             is_quick_win=p["is_quick_win"],
         )
         for p in roadmap.get("programs", [])
     ]
+    return dimensions, programs
+
+
+def roadmap_svg(data: dict) -> str:
+    dimensions, programs = _roadmap(data)
     return programs_charts.roadmap_svg(dimensions=dimensions, programs=programs) if programs else ""
+
+
+def roadmap_lanes(data: dict) -> list[tuple]:
+    """The same lanes as a list, for a phone's screen (as Buku II shows them)."""
+    dimensions, programs = _roadmap(data)
+    return [(d, lane) for d, lane in programs_charts.roadmap_lanes(dimensions=dimensions, programs=programs) if lane]
 
 
 def trend_svg(data: dict) -> str:
@@ -48,4 +63,4 @@ def trend_svg(data: dict) -> str:
 
 
 def figures(data: dict) -> dict:
-    return {"roadmap_svg": roadmap_svg(data), "trend_svg": trend_svg(data)}
+    return {"roadmap_svg": roadmap_svg(data), "roadmap_lanes": roadmap_lanes(data), "trend_svg": trend_svg(data)}

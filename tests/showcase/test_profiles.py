@@ -125,6 +125,9 @@ def test_anonymous_sees_a_profile_only_once_the_agenda_is_published(world, clien
     assert "Kota layanan prima." in body and "Probolinggo kota layanan cerdas" in body and "e-Sambat" in body
     assert "Rp 150.000.000" in body and 'class="chart roadmap"' in body and "2,73" in body
     assert "Pratinjau untuk staf" not in body
+    # the roadmap also as a list, which a phone shows instead of the scaled-down figure
+    listed = body[body.index('class="sc-roadmap-list"') :]
+    assert "<h4>Smart Governance</h4>" in listed and "★ e-Sambat" in listed and "2025–2027 · " in listed
     logo = client.get(url + "logo/", HTTP_HOST=APEX)
     assert logo.status_code == 200 and logo["Content-Type"] == "image/png"
     assert client.get(url + "foto/1/", HTTP_HOST=APEX)["Content-Type"] == "image/jpeg"
