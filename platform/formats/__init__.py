@@ -1,5 +1,5 @@
-"""Numbers, durations and times as the reader's language writes them (``2,4 detik``,
-``10,00 %``, ``14:30`` in Indonesian), for text built in Python: a message, a CSV cell, a
+"""Numbers, durations and times as the reader's language writes them (``2,4``,
+``1.250.000``, ``14:30`` in Indonesian), for text built in Python: a message, a CSV cell, a
 PDF. Templates localise by themselves (``{{ value }}``, ``floatformat``); Python's
 ``f"{x:.1f}"`` or ``round(x, 1)`` put into a message do not, so every such number goes through
 here. The formats themselves are in ``id/formats.py`` and ``en/formats.py``
@@ -9,7 +9,6 @@ from datetime import datetime, time
 from decimal import Decimal, InvalidOperation
 
 from django.utils import formats
-from django.utils.translation import gettext
 
 
 def number(value, places: int | None = None) -> str:
@@ -32,16 +31,6 @@ def number_text(value) -> str:
     except InvalidOperation:
         return value
     return number(parsed) if parsed.is_finite() else value
-
-
-def percent(value, places: int = 2) -> str:
-    """``10`` → ``"10,00 %"``."""
-    return f"{number(value, places)}\N{NO-BREAK SPACE}%"
-
-
-def seconds(value, places: int = 1) -> str:
-    """A duration: ``2.43`` → ``"2,4 detik"``."""
-    return gettext("%(n)s detik") % {"n": number(value, places)}
 
 
 def minutes(value, places: int = 1) -> str:

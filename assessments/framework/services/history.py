@@ -104,6 +104,10 @@ def _read_rows(content: bytes) -> list[dict]:
     twice = sorted({h for h in header if h and header.count(h) > 1})
     if twice:
         raise ValidationError(_("Kolom muncul dua kali: %(cols)s.") % {"cols": ", ".join(twice)})
+    if len(rows) == 1:
+        raise ValidationError(
+            _("Berkas tidak berisi baris data: di bawah judul kolom, satu baris per wilayah dan periode.")
+        )
     return [dict(zip(header, row, strict=False)) | {"_row": n} for n, row in enumerate(rows[1:], start=2)]
 
 
@@ -143,14 +147,10 @@ def _parsed_results(content: bytes) -> list[tuple]:
     """The file's rows read and checked: (region code, year, stage, overall, rank, parts)
     each, or ``ValidationError`` with every row's problems (row and column named)."""
     rows = _read_rows(content)
-    if not rows:
-        raise ValidationError(
-            _("Berkas tidak berisi baris data: di bawah judul kolom, satu baris per wilayah dan periode.")
-        )
     regions = set(Region.objects.values_list("code", flat=True))
     known = {kind: {code for code, _name in codes} for kind, codes in accepted_codes().items()}
     errors, parsed = [], []
-    for column in rows[0] if rows else ():
+    for column in rows[0]:
         kind, colon, key = column.partition(":") if isinstance(column, str) else ("", "", "")
         # Before the framework has codes of a kind (a new installation), they are taken as written.
         if colon and kind in known and known[kind] and key not in known[kind]:
