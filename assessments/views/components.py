@@ -79,14 +79,24 @@ class ComponentPageView(WorkspaceView):
             raise Http404()
         cycle, component = access.access_component_page(actor, cycle_pk, component, capability=MODES[mode][0])
         responses = list(selectors.component_responses(cycle=cycle, component=component))
+        if not responses:  # nothing to save on a component without indicators
+            return redirect("assessment-component", cycle_pk=cycle.pk, component=component.code)
         forms = {r.pk: _form(mode, r, request.POST) for r in responses}
-        if all(form.is_valid() for form in forms.values()):  # every row validated, not only the first
+        if all([form.is_valid() for form in forms.values()]):  # every row validated, not only the first
             entries = {pk: (f.cleaned_data["stamp"], f.values()) for pk, f in forms.items() if f.edited}
             save = services.save_component_self_assessment if mode == "self" else services.save_component_verification
             try:
                 changed = save(actor=actor, cycle=cycle, entries=entries)
             except ValidationError as exc:
                 self._place_errors(forms, exc)
+                # Shown again with the stamps as they are now, once the service has compared
+                # them: saving again is a deliberate overwrite. (After a form error the posted
+                # stamps stay, so a row changed meanwhile is still caught.)
+                data = request.POST.copy()
+                for response in selectors.component_responses(cycle=cycle, component=component):
+                    data[f"{response.pk}-stamp"] = services.stamp(response)
+                for form in forms.values():
+                    form.data = data
             else:
                 messages.success(
                     request,
@@ -94,12 +104,6 @@ class ComponentPageView(WorkspaceView):
                     % {"count": len(changed)},
                 )
                 return redirect(self._after_save(request, cycle, component))
-        # Shown again with the stamps as they are now: saving again is a deliberate overwrite.
-        data = request.POST.copy()
-        for response in selectors.component_responses(cycle=cycle, component=component):
-            data[f"{response.pk}-stamp"] = services.stamp(response)
-        for form in forms.values():
-            form.data = data
         return self._render(request, cycle, component, mode=mode, forms=forms, status=400)
 
     @staticmethod

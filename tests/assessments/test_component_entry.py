@@ -1,6 +1,7 @@
 """One page per component: the self-assessment saved a page at a time, progress, the
 verifier's page with its note rule, lost updates refused, permissions as on an indicator's page."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -111,6 +112,31 @@ def test_a_row_changed_by_someone_else_is_not_overwritten(world, client_for, cyc
     assert fresh in text  # saving the page again is a deliberate overwrite
     data[f"{rows[0].pk}-stamp"] = fresh
     assert client.post(_url(cycle), data, HTTP_HOST=P).status_code == 302
+
+
+def test_a_row_changed_while_another_row_had_a_form_error_is_still_not_overwritten(world, client_for, cycle):
+    """A form error saves nothing and keeps the posted stamps: the second post still finds the
+    row someone else changed in between (only after the service has compared them are the
+    stamps renewed)."""
+    rows = _rows(world, cycle)
+    client = client_for(world.users["admin_probolinggo"])
+    data = _page_data(rows, "self", **{f"{rows[0].pk}-self_score": "4", f"{rows[1].pk}-self_score": "tiga"})
+    connection.set_tenant(world.probolinggo)
+    services.save_self_assessment(  # someone else saves row 1 while the page is open
+        actor=SYSTEM, response=rows[0], score=Decimal("2"), evidence_text="", evidence_links=""
+    )
+    connection.set_schema_to_public()
+    shown = client.post(_url(cycle), data, HTTP_HOST=P)
+    assert shown.status_code == 400  # row 2: not a number, a form error (the service is not asked)
+    # the error fixed, the page posted again with the stamps it was shown with
+    for r in rows:
+        found = re.search(rf'name="{r.pk}-stamp" value="([^"]*)"', shown.content.decode())
+        data[f"{r.pk}-stamp"] = found.group(1)
+    data[f"{rows[1].pk}-self_score"] = "1"
+    response = client.post(_url(cycle), data, HTTP_HOST=P)
+    assert response.status_code == 400 and "diubah pengguna lain" in response.content.decode()
+    connection.set_tenant(world.probolinggo)
+    assert AssessmentResponse.objects.get(pk=rows[0].pk).self_score == Decimal("2")
 
 
 @pytest.mark.parametrize(
