@@ -83,10 +83,16 @@ class NumberTextInput(forms.TextInput):
         if value is None or value == "":
             return None
         try:
-            number = parse_number(_strip_rupiah(value)) if isinstance(value, str) else value
+            number = parse_amount_text(value) if isinstance(value, str) else value
             return format_amount(number)
         except (ValidationError, InvalidOperation):
             return str(value)  # what the user typed, shown again beside its error
+
+
+def parse_amount_text(raw: str) -> Decimal:
+    """An amount typed as text, with or without "Rp" (``Rp 1.250.000``, ``1.250.000,50``): the
+    one reader of the forms and the Excel import; ``ValidationError`` when it is no number."""
+    return parse_number(_strip_rupiah(raw))
 
 
 def _strip_rupiah(value: str) -> str:

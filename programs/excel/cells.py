@@ -4,11 +4,12 @@ the cells of one row (and the rules of ``programs.program_rules`` on them) and f
 problem under its sheet, row and column."""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from platform.forms import parse_amount_text
 from programs.excel.layout import SHEETS, TEXT_LIMITS, column_letter
 from programs.excel.problems import Problem
 
@@ -64,16 +65,9 @@ def parse_amount(value) -> Decimal | None:
     elif isinstance(value, Decimal):
         result = value
     elif isinstance(value, str):
-        text = re.sub(r"^rp\.?\s*", "", value.strip(), flags=re.IGNORECASE).replace(" ", "")
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # 1.234.567,50
-            text = text.replace(".", "").replace(",", ".")
-        elif re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):  # 1,234,567.50
-            text = text.replace(",", "")
-        else:
-            text = text.replace(",", ".")
-        try:
-            result = Decimal(text)
-        except InvalidOperation:
+        try:  # read as the program form reads it: "12,500" is twelve and a half
+            result = parse_amount_text(value)
+        except ValidationError:
             raise CellError(_("harus angka, tertulis %(value)s") % {"value": value.strip()[:40]}) from None
     else:
         raise CellError(_("harus angka"))

@@ -476,3 +476,15 @@ def test_cells_written_as_floats_by_spreadsheets_read_as_whole_numbers_and_text(
     assert as_text(12.0) == "12" and as_text(12.5) == "12.5"
     with pytest.raises(CellError, match="bilangan bulat"):
         as_integer(2025.5, low=2000, high=2100)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("12,500", "12.5"), ("Rp 1.250.000", "1250000"), ("1.250.000,50", "1250000.50"), ("1,234,567.50", "1234567.50")],
+)
+def test_an_amount_cell_is_read_as_the_program_form_reads_it(text, amount):
+    """One reader for typed amounts: the Excel import and the form's AmountField agree."""
+    from platform.forms import AmountField
+    from programs.excel.cells import parse_amount
+
+    assert parse_amount(text) == Decimal(amount) == AmountField().clean(text)
